@@ -1,0 +1,50 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Budget } from './budget.entity';
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
+
+@ObjectType('OrganizationMember')
+@Entity({ name: 'LiteLLM_OrganizationMembership' })
+export class OrganizationMember {
+  @Field(() => String)
+  @PrimaryColumn({ name: 'user_id', type: 'text' })
+  userId: string;
+
+  @Field(() => String)
+  @PrimaryColumn({ name: 'organization_id', type: 'text' })
+  organizationId: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'user_role', type: 'text', nullable: true })
+  role: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ name: 'spend', type: 'double precision', nullable: true, default: () => "0.0" })
+  spend: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'budget_id', type: 'text', nullable: true })
+  budgetId: string | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Column({ name: 'created_at', type: 'timestamp', precision: 3, nullable: true, default: () => "CURRENT_TIMESTAMP" })
+  createdAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  @Column({ name: 'updated_at', type: 'timestamp', precision: 3, nullable: true, default: () => "CURRENT_TIMESTAMP" })
+  updatedAt: Date | null;
+
+  @ManyToOne(() => Budget, { onDelete: 'SET NULL', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'budget_id', referencedColumnName: 'id', foreignKeyConstraintName: 'LiteLLM_OrganizationMembership_budget_id_fkey' })
+  budget?: Relation<Budget> | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', onUpdate: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'organization_id', referencedColumnName: 'id', foreignKeyConstraintName: 'LiteLLM_OrganizationMembership_organization_id_fkey' })
+  organization?: Relation<Organization>;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT', onUpdate: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'user_id', referencedColumnName: 'id', foreignKeyConstraintName: 'LiteLLM_OrganizationMembership_user_id_fkey' })
+  user?: Relation<User>;
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+
+export function serverUrl(database: string): string {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl('postgres') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  ds: DataSource;
+  drop(): Promise<void>;
+}
+
+/** A fresh database of its own for one test file; migrated unless told otherwise. */
+export async function freshDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = serverUrl(name);
+  const ds = createDataSource({ url, poolSize: 5 });
+  await ds.initialize();
+  if (opts.migrate !== false) await ds.runMigrations({ transaction: 'all' });
+  return {
+    name,
+    url,
+    ds,
+    async drop() {
+      if (ds.isInitialized) await ds.destroy();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
