@@ -20,13 +20,13 @@ export class Team {
   @Column({ name: 'organization_id', type: 'text', nullable: true })
   organizationId: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Legacy LiteLLM column, usually empty: see members' })
   @Column({ name: 'admins', type: 'text', array: true, nullable: true })
-  admins: string[] | null;
+  legacyAdmins: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Legacy LiteLLM column, usually empty: see members' })
   @Column({ name: 'members', type: 'text', array: true, nullable: true })
-  members: string[] | null;
+  legacyMembers: string[] | null;
 
   @Field(() => GraphQLJSON)
   @Column({ name: 'members_with_roles', type: 'jsonb', default: () => "'{}'::jsonb" })

@@ -17,7 +17,7 @@ const TABLES = {
     rename: { organization_id: 'id', organization_alias: 'alias' },
   },
   LiteLLM_ModelTable: { cls: 'TeamModelAliases', file: 'team-model-aliases' },
-  LiteLLM_TeamTable: { cls: 'Team', file: 'team', gql: true, rename: { team_id: 'id', team_alias: 'alias' } },
+  LiteLLM_TeamTable: { cls: 'Team', file: 'team', gql: true, rename: { team_id: 'id', team_alias: 'alias', admins: 'legacyAdmins', members: 'legacyMembers' } },
   LiteLLM_UserTable: {
     cls: 'User', file: 'user', gql: true,
     rename: { user_id: 'id', user_alias: 'alias', user_email: 'email', user_role: 'role', teams: 'teamIds' },

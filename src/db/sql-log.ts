@@ -1,40 +1,44 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 
-export interface SqlCapture {
+/** What one request (or one test's operation) did: its id and every SQL statement it issued. */
+export interface RequestScope {
+  requestId?: string;
   statements: string[];
 }
 
-const storage = new AsyncLocalStorage<SqlCapture>();
+const storage = new AsyncLocalStorage<RequestScope>();
 
-/** Runs fn and records every SQL statement it issues through the DataSource. */
-export async function captureSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const capture: SqlCapture = { statements: [] };
-  const result = await storage.run(capture, fn);
-  return { result, statements: capture.statements };
-}
-
-export function currentSqlCapture(): SqlCapture | undefined {
+export function currentScope(): RequestScope | undefined {
   return storage.getStore();
 }
 
-export function runWithSqlCapture<T>(capture: SqlCapture, fn: () => T): T {
-  return storage.run(capture, fn);
+export function runInScope<T>(scope: RequestScope, fn: () => T): T {
+  return storage.run(scope, fn);
 }
+
+/** Runs fn and records every SQL statement it issues through a DataSource. */
+export async function captureSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const scope: RequestScope = { statements: [] };
+  const result = await storage.run(scope, fn);
+  return { result, statements: scope.statements };
+}
+
+const oneLine = (q: string) => q.replace(/\s+/g, ' ').trim();
 
 export class CountingLogger extends AbstractLogger {
   logQuery(query: string): void {
-    storage.getStore()?.statements.push(query.replace(/\s+/g, ' ').trim());
+    storage.getStore()?.statements.push(oneLine(query));
   }
 
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[] | string | number, _qr?: QueryRunner): void {
-    if (level === 'warn' || level === 'error') {
-      const text = Array.isArray(message) ? message.map((m) => (typeof m === 'object' ? m.message : m)).join(' ') : message;
-      process.stderr.write(`${JSON.stringify({ level, msg: typeof text === 'object' ? text.message : String(text) })}\n`);
-    }
+  logQueryError(_error: string | Error, query: string): void {
+    storage.getStore()?.statements.push(oneLine(query));
   }
 
-  logQueryError(error: string | Error, query: string): void {
-    storage.getStore()?.statements.push(query.replace(/\s+/g, ' ').trim());
+  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[] | string | number): void {
+    if (level !== 'warn' && level !== 'error') return;
+    const messages = Array.isArray(message) ? message : [message];
+    const text = messages.map((m) => (typeof m === 'object' ? String(m.message) : String(m))).join(' ');
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: text.replace(/sk-[A-Za-z0-9_-]{4,}/g, 'sk-****') })}\n`);
   }
 }

@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Budget, EndUser, Invitation, Model, ModelAccessRequest, User } from '../entities';
+import { GraphQLJSON } from 'graphql-scalars';
+import { connection } from '../src/graphql/connection';
+import { Context } from '../src/graphql/context';
+import { listPage } from '../src/loaders/paging';
+import { PageArgs } from './inputs/page.input';
+import { BudgetConnection, EndUserConnection, InvitationConnection, ModelAccessRequestConnection, ModelConnection } from './types/connections';
+
+const byPk = (column: string, property: string) => ({ columns: [column], properties: [property], direction: 'ASC' as const });
+
+@Resolver(() => EndUser)
+export class EndUserResolver {
+  @Query(() => EndUserConnection)
+  async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+    policy.requireReadAll('end users');
+    const { page, count } = await listPage(ds, { entity: EndUser, order: byPk('user_id', 'id') }, args);
+    return connection(EndUserConnection, page, count);
+  }
+
+  @Query(() => EndUser, { nullable: true })
+  endUser(@Arg('id', () => ID) id: string, @Ctx() { loaders, policy }: Context) {
+    policy.requireReadAll('end users');
+    return loaders.endUser.load(id);
+  }
+
+  @FieldResolver(() => Budget, { nullable: true })
+  budget(@Root() e: EndUser, @Ctx() { loaders }: Context) {
+    return e.budgetId ? loaders.budget.load(e.budgetId) : null;
+  }
+}
+
+@Resolver(() => Budget)
+export class BudgetQueryResolver {
+  @Query(() => BudgetConnection)
+  async budgets(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+    policy.requireReadAll('budgets');
+    const { page, count } = await listPage(ds, { entity: Budget, order: byPk('budget_id', 'id') }, args);
+    return connection(BudgetConnection, page, count);
+  }
+
+  @Query(() => Budget, { nullable: true })
+  budget(@Arg('id', () => ID) id: string, @Ctx() { loaders, policy }: Context) {
+    policy.requireReadAll('budgets');
+    return loaders.budget.load(id);
+  }
+}
+
+// Values of litellm_params that carry credentials never leave the server (LiteLLM encrypts them at rest).
+const SECRET_PARAM = /(key|secret|token|password|credential|auth)/i;
+
+export function publicLitellmParams(params: unknown): Record<string, unknown> | null {
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
+  return Object.fromEntries(Object.entries(params as Record<string, unknown>).filter(([k]) => !SECRET_PARAM.test(k)));
+}
+
+@Resolver(() => Model)
+export class ModelResolver {
+  @Query(() => ModelConnection, { description: 'Models stored in the database (STORE_MODEL_IN_DB)' })
+  async models(@Args() args: PageArgs, @Ctx() { ds }: Context) {
+    const { page, count } = await listPage(ds, { entity: Model, order: byPk('model_id', 'id') }, args);
+    return connection(ModelConnection, page, count);
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'litellm_params without credentials (api_key, secrets, tokens)' })
+  litellmParams(@Root() m: Model) {
+    return publicLitellmParams(m.litellmParams);
+  }
+}
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Query(() => InvitationConnection)
+  async invitations(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+    policy.requireReadAll('invitations');
+    const { page, count } = await listPage(ds, { entity: Invitation, order: byPk('id', 'id') }, args);
+    return connection(InvitationConnection, page, count);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() i: Invitation, @Ctx() { loaders }: Context) {
+    return loaders.user.load(i.userId);
+  }
+}
+
+@Resolver(() => ModelAccessRequest)
+export class ModelAccessRequestResolver {
+  @Query(() => ModelAccessRequestConnection, { description: "Admins see all requests; other callers their own" })
+  async modelAccessRequests(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+    const { page, count } = await listPage(ds, {
+      entity: ModelAccessRequest,
+      order: byPk('request_id', 'id'),
+      where: (x, p) => (policy.readsEverything ? [] : [`${x}.user_id = ${p.add(policy.caller.userId ?? '')}`]),
+    }, args);
+    return connection(ModelAccessRequestConnection, page, count);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() r: ModelAccessRequest, @Ctx() { loaders }: Context) {
+    return loaders.user.load(r.userId);
+  }
+}

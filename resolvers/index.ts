@@ -1,0 +1,23 @@
+import { NonEmptyArray } from 'type-graphql';
+import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
+import { KeyResolver } from './key.resolver';
+import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
+import { TeamMemberResolver, TeamResolver } from './team.resolver';
+import { UserResolver } from './user.resolver';
+import { ViewerResolver } from './viewer.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ViewerResolver,
+  OrganizationResolver,
+  OrganizationMemberResolver,
+  TeamResolver,
+  TeamMemberResolver,
+  UserResolver,
+  KeyResolver,
+  EndUserResolver,
+  BudgetQueryResolver,
+  ModelResolver,
+  InvitationResolver,
+  ModelAccessRequestResolver,
+];

@@ -1,0 +1,10 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, at most 100' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor from a previous page (pageInfo.endCursor)' })
+  after?: string | null;
+}

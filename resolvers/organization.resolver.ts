@@ -1,0 +1,73 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Budget, Organization, OrganizationMember, User } from '../entities';
+import { connection } from '../src/graphql/connection';
+import { Context } from '../src/graphql/context';
+import { listPage } from '../src/loaders/paging';
+import { OrganizationFilter } from './inputs/filters.input';
+import { PageArgs } from './inputs/page.input';
+import { KeyConnection, OrganizationConnection, OrganizationMemberConnection, TeamConnection } from './types/connections';
+
+const ORG_ORDER = { columns: ['organization_id'], properties: ['id'], direction: 'ASC' as const };
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => OrganizationConnection)
+  async organizations(
+    @Args() args: PageArgs,
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Ctx() { ds, policy }: Context,
+  ) {
+    const { page, count } = await listPage(ds, {
+      entity: Organization,
+      order: ORG_ORDER,
+      where: (x, p) => [policy.organizationScope(x, p), ...(filter?.ids ? [`${x}.organization_id = ANY(${p.add(filter.ids)}::text[])`] : [])],
+    }, args);
+    return connection(OrganizationConnection, page, count);
+  }
+
+  @Query(() => Organization, { nullable: true })
+  organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.organization.load(id);
+  }
+
+  @FieldResolver(() => Budget, { nullable: true })
+  budget(@Root() org: Organization, @Ctx() { loaders }: Context) {
+    return loaders.budget.load(org.budgetId);
+  }
+
+  @FieldResolver(() => TeamConnection)
+  async teams(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
+    const l = loaders.teamsOfOrganization(args);
+    return connection(TeamConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
+  }
+
+  @FieldResolver(() => OrganizationMemberConnection)
+  async members(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
+    const l = loaders.membersOfOrganization(args);
+    return connection(OrganizationMemberConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
+  }
+
+  @FieldResolver(() => KeyConnection, { description: 'Keys whose organization_id is this organization (LiteLLM has no index on it)' })
+  async keys(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
+    const l = loaders.keysOfOrganization(args);
+    return connection(KeyConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
+  }
+}
+
+@Resolver(() => OrganizationMember)
+export class OrganizationMemberResolver {
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
+    return loaders.user.load(m.userId);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
+    return loaders.organization.load(m.organizationId);
+  }
+
+  @FieldResolver(() => Budget, { nullable: true })
+  budget(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
+    return m.budgetId ? loaders.budget.load(m.budgetId) : null;
+  }
+}

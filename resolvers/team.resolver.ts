@@ -1,0 +1,83 @@
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Budget, Organization, Team, User } from '../entities';
+import { connection, decodeCursor, pageSize, toPage } from '../src/graphql/connection';
+import { Context } from '../src/graphql/context';
+import { listPage } from '../src/loaders/paging';
+import { TeamFilter } from './inputs/filters.input';
+import { PageArgs } from './inputs/page.input';
+import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
+import { parseMembers, TeamMember } from './types/team-member.type';
+
+const TEAM_ORDER = { columns: ['team_id'], properties: ['id'], direction: 'ASC' as const };
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @Query(() => TeamConnection)
+  async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null, @Ctx() { ds, policy }: Context) {
+    const { page, count } = await listPage(ds, {
+      entity: Team,
+      order: TEAM_ORDER,
+      where: (x, p) => {
+        const w = [policy.teamScope(x, p)];
+        if (filter?.ids) w.push(`${x}.team_id = ANY(${p.add(filter.ids)}::text[])`);
+        if (filter?.organizationId) w.push(`${x}.organization_id = ${p.add(filter.organizationId)}`);
+        if (filter?.alias) w.push(`${x}.team_alias = ${p.add(filter.alias)}`);
+        return w;
+      },
+    }, args);
+    return connection(TeamConnection, page, count);
+  }
+
+  @Query(() => Team, { nullable: true })
+  team(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.team.load(id);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() team: Team, @Ctx() { loaders }: Context) {
+    return team.organizationId ? loaders.organization.load(team.organizationId) : null;
+  }
+
+  @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
+  members(@Root() team: Team, @Args() args: PageArgs) {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, 1);
+    const start = after ? Number(after[0]) + 1 : 0;
+    const all = parseMembers(team.id, team.membersWithRoles);
+    const page = toPage(all.slice(start, start + first + 1), first, (m) => [m.position], after);
+    return connection(TeamMemberConnection, page, async () => all.length);
+  }
+
+  @FieldResolver(() => KeyConnection)
+  async keys(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
+    const l = loaders.keysOfTeam(args);
+    return connection(KeyConnection, await l.pages.load(team.id), () => l.counts.load(team.id));
+  }
+}
+
+@Resolver(() => TeamMember)
+export class TeamMemberResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'null when the member is not a known user (or not visible to the caller)' })
+  user(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
+    return m.userId ? loaders.user.load(m.userId) : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Spend in this team from the member's TeamMembership row; null without one" })
+  async spend(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
+    if (!m.userId) return null;
+    const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
+    return row ? row.spend : null;
+  }
+
+  @FieldResolver(() => Budget, { nullable: true })
+  async budget(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
+    if (!m.userId) return null;
+    const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
+    return row?.budgetId ? loaders.budget.load(row.budgetId) : null;
+  }
+
+  @FieldResolver(() => Team, { nullable: true })
+  team(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
+    return loaders.team.load(m.teamId);
+  }
+}

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Organization, OrganizationMember, Team, User } from '../entities';
+import { connection } from '../src/graphql/connection';
+import { Context } from '../src/graphql/context';
+import { listPage } from '../src/loaders/paging';
+import { UserFilter } from './inputs/filters.input';
+import { PageArgs } from './inputs/page.input';
+import { KeyConnection, UserConnection } from './types/connections';
+
+const USER_ORDER = { columns: ['user_id'], properties: ['id'], direction: 'ASC' as const };
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => UserConnection)
+  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() { ds, policy }: Context) {
+    const { page, count } = await listPage(ds, {
+      entity: User,
+      order: USER_ORDER,
+      where: (x, p) => {
+        const w = [policy.userScope(x, p)];
+        if (filter?.ids) w.push(`${x}.user_id = ANY(${p.add(filter.ids)}::text[])`);
+        if (filter?.email) w.push(`lower(${x}.user_email) = lower(${p.add(filter.email)})`);
+        return w;
+      },
+    }, args);
+    return connection(UserConnection, page, count);
+  }
+
+  @Query(() => User, { nullable: true })
+  user(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.user.load(id);
+  }
+
+  @FieldResolver(() => [Team], { description: 'Teams in UserTable.teams that the caller may see' })
+  async teams(@Root() user: User, @Ctx() { loaders }: Context) {
+    const teams = await loaders.team.loadMany(user.teamIds ?? []);
+    return teams.filter((t): t is Team => !!t && !(t instanceof Error));
+  }
+
+  @FieldResolver(() => [OrganizationMember], { description: "The user's OrganizationMembership rows" })
+  memberships(@Root() user: User, @Ctx() { loaders }: Context) {
+    return loaders.membershipsOfUser.load(user.id);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organizations the user is a member of' })
+  async organizations(@Root() user: User, @Ctx() { loaders }: Context) {
+    const memberships = await loaders.membershipsOfUser.load(user.id);
+    const orgs = await loaders.organization.loadMany(memberships.map((m) => m.organizationId));
+    return orgs.filter((o): o is Organization => !!o && !(o instanceof Error));
+  }
+
+  @FieldResolver(() => KeyConnection)
+  async keys(@Root() user: User, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
+    const l = loaders.keysOfUser(args);
+    return connection(KeyConnection, await l.pages.load(user.id), () => l.counts.load(user.id));
+  }
+}

@@ -1,0 +1,177 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { MigrateMode } from './db/migrate';
+
+export class ConfigError extends Error {
+  constructor(
+    public readonly setting: string,
+    message: string,
+  ) {
+    super(`configuration: ${setting}: ${message}`);
+  }
+}
+
+export interface Limits {
+  maxDepth: number;
+  maxComplexity: number;
+  maxAliases: number;
+  maxDocumentBytes: number;
+  statementTimeoutMs: number;
+}
+
+export interface Config {
+  /** undefined: run the embedded PostgreSQL in dataDir */
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  masterKey?: string;
+  migrate: MigrateMode;
+  seedDemo: boolean;
+  disableSpendLogs: boolean;
+  disableErrorLogs: boolean;
+  storeAuditLogs: boolean;
+  timezone: string;
+  budgetResetTime?: string;
+  budgetResetIntervalSeconds: number;
+  introspection: boolean;
+  graphiql: boolean;
+  limits: Limits;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 10,
+  maxComplexity: 50000,
+  maxAliases: 30,
+  maxDocumentBytes: 20000,
+  statementTimeoutMs: 15000,
+};
+
+type Env = Record<string, string | undefined>;
+
+function bool(setting: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined || v === null || v === '') return fallback;
+  if (typeof v === 'boolean') return v;
+  const s = String(v).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off'].includes(s)) return false;
+  throw new ConfigError(setting, `expected true or false, got ${JSON.stringify(v)}`);
+}
+
+function int(setting: string, v: unknown, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (v === undefined || v === null || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(setting, `expected an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+// LiteLLM's proxy_config.yaml lets any value be "os.environ/NAME".
+function resolveEnvRef(setting: string, v: unknown, env: Env): unknown {
+  if (typeof v === 'string' && v.startsWith('os.environ/')) {
+    const name = v.slice('os.environ/'.length);
+    const value = env[name];
+    if (value === undefined) throw new ConfigError(setting, `refers to environment variable ${name}, which is not set`);
+    return value;
+  }
+  return v;
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function section(doc: Record<string, unknown>, name: string): Record<string, unknown> {
+  const v = doc[name];
+  if (v === undefined || v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(name, 'must be a mapping');
+  return v as Record<string, unknown>;
+}
+
+export function readProxyConfig(file: string, env: Env): { general: Record<string, unknown>; litellm: Record<string, unknown> } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError('--config', `cannot read ${file}: ${(err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = YAML.parse(text) ?? {};
+  } catch (err) {
+    throw new ConfigError('--config', `${file} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError('--config', `${file} must hold a YAML mapping`);
+  const general = section(doc as Record<string, unknown>, 'general_settings');
+  const litellm = section(doc as Record<string, unknown>, 'litellm_settings');
+  for (const [k, v] of Object.entries(general)) general[k] = resolveEnvRef(`general_settings.${k}`, v, env);
+  for (const [k, v] of Object.entries(litellm)) litellm[k] = resolveEnvRef(`litellm_settings.${k}`, v, env);
+  return { general, litellm };
+}
+
+export function argValue(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+/** Environment first, then LiteLLM's proxy_config.yaml (--config or LITELLM_CONFIG), then defaults. */
+export function loadConfig(argv: string[] = [], env: Env = process.env): Config {
+  const configFile = argValue(argv, '--config') ?? env.LITELLM_CONFIG;
+  const { general, litellm } = configFile ? readProxyConfig(path.resolve(configFile), env) : { general: {}, litellm: {} };
+
+  const databaseUrl = env.DATABASE_URL || (general.database_url as string | undefined) || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError(env.DATABASE_URL ? 'DATABASE_URL' : 'general_settings.database_url', 'must be a postgres:// or postgresql:// URL');
+
+  const masterKey = env.LITELLM_MASTER_KEY || (general.master_key as string | undefined) || undefined;
+  if (masterKey !== undefined && (typeof masterKey !== 'string' || !masterKey.startsWith('sk-')))
+    throw new ConfigError(env.LITELLM_MASTER_KEY ? 'LITELLM_MASTER_KEY' : 'general_settings.master_key', "LiteLLM's master key must start with 'sk-'");
+
+  const migrate = (env.LITELLM_GRAPHQL_MIGRATE ?? 'auto') as MigrateMode;
+  if (!['auto', 'always', 'never'].includes(migrate)) throw new ConfigError('LITELLM_GRAPHQL_MIGRATE', 'expected auto, always or never');
+
+  const tzSetting = (env.LITELLM_TIMEZONE ?? litellm.timezone ?? 'UTC') as string;
+  // LiteLLM falls back to UTC for an unknown timezone.
+  const timezone = typeof tzSetting === 'string' && validTimezone(tzSetting) ? tzSetting : 'UTC';
+
+  const resetTime = (litellm.budget_reset_time ?? env.LITELLM_BUDGET_RESET_TIME) as string | undefined;
+  if (resetTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(String(resetTime)))
+    throw new ConfigError('litellm_settings.budget_reset_time', 'expected "HH:MM" or "HH:MM:SS"');
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError('LOG_LEVEL', 'expected debug, info, warn or error');
+
+  return {
+    databaseUrl,
+    port: int('PORT', env.PORT, 4000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.LITELLM_GRAPHQL_DATA_DIR ?? '.data'),
+    masterKey,
+    migrate,
+    seedDemo: bool('LITELLM_GRAPHQL_DEMO_DATA', env.LITELLM_GRAPHQL_DEMO_DATA, true),
+    disableSpendLogs: bool('general_settings.disable_spend_logs', general.disable_spend_logs, false),
+    disableErrorLogs: bool('general_settings.disable_error_logs', general.disable_error_logs, false),
+    storeAuditLogs: bool('litellm_settings.store_audit_logs', env.LITELLM_STORE_AUDIT_LOGS ?? litellm.store_audit_logs, false),
+    timezone,
+    budgetResetTime: resetTime,
+    budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),
+    introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
+    graphiql: bool('GRAPHIQL', env.GRAPHIQL, true),
+    limits: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth, 1),
+      maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, DEFAULT_LIMITS.maxComplexity, 1),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, DEFAULT_LIMITS.maxAliases, 1),
+      maxDocumentBytes: int('GRAPHQL_MAX_DOCUMENT_BYTES', env.GRAPHQL_MAX_DOCUMENT_BYTES, DEFAULT_LIMITS.maxDocumentBytes, 100),
+      statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, DEFAULT_LIMITS.statementTimeoutMs, 0),
+    },
+    logLevel,
+  };
+}

@@ -1,0 +1,28 @@
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+const cache = new WeakMap<object, { table: string; select: (alias: string) => string; hydrate: (row: Record<string, unknown>) => unknown }>();
+
+// Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
+export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
+
+/** Table name, select list and row → entity mapping for one entity, from TypeORM's metadata. */
+export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>) {
+  const key = entity as object;
+  let hit = cache.get(key);
+  if (!hit) {
+    const meta = ds.getMetadata(entity);
+    const columns = meta.columns.filter((c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i);
+    const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
+    hit = {
+      table: `"${meta.tableName}"`,
+      select: (alias: string) => light.map((c) => `${alias}."${c.databaseName}"`).join(', '),
+      hydrate: (row) => {
+        const obj = meta.create() as Record<string, unknown>;
+        for (const c of columns) if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];
+        return obj;
+      },
+    };
+    cache.set(key, hit);
+  }
+  return hit as { table: string; select: (alias: string) => string; hydrate: (row: Record<string, unknown>) => T };
+}

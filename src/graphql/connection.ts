@@ -1,0 +1,125 @@
+import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { badInput } from './errors';
+
+export const DEFAULT_PAGE = 20;
+export const MAX_PAGE = 100;
+
+export function pageSize(first: number | null | undefined, max = MAX_PAGE, field = 'first'): number {
+  const n = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(n) || n < 0) throw badInput(field, `must be a non-negative integer, got ${n}`);
+  if (n > max) throw badInput(field, `must be at most ${max}, got ${n}`);
+  return n;
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, arity: number, field = 'after'): unknown[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  if (!Array.isArray(values) || values.length !== arity || values.some((v) => v !== null && typeof v !== 'string' && typeof v !== 'number'))
+    throw badInput(field, 'is not a cursor this list issued');
+  return values;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+/** Trims the one extra row fetched to learn whether another page exists. */
+export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => unknown[], after: unknown): Page<T> {
+  const nodes = rows.slice(0, first);
+  return {
+    nodes,
+    cursors: nodes.map((n) => encodeCursor(cursorOf(n))),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: after !== null && after !== undefined,
+  };
+}
+
+export interface ConnectionShape<T> {
+  page: Page<T>;
+  count?: () => Promise<number>;
+}
+
+const connectionTypes = new Map<string, ClassType>();
+
+/** Relay connection and edge types for a node type, shared by every list of that node. */
+export function Connection<T extends object>(node: ClassType<T>, name: string) {
+  const existing = connectionTypes.get(name);
+  if (existing) return existing as ClassType<ConnectionBase<T>>;
+
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class NodeConnection extends ConnectionBase<T> {
+    @Field(() => [node])
+    get nodes(): T[] {
+      return this.page.nodes;
+    }
+
+    @Field(() => [Edge])
+    get edges(): Edge[] {
+      return this.page.nodes.map((n, i) => Object.assign(new Edge(), { node: n, cursor: this.page.cursors[i] }));
+    }
+
+    @Field(() => PageInfo)
+    get pageInfo(): PageInfo {
+      const p = this.page;
+      return Object.assign(new PageInfo(), {
+        hasNextPage: p.hasNextPage,
+        hasPreviousPage: p.hasPreviousPage,
+        startCursor: p.cursors[0] ?? null,
+        endCursor: p.cursors[p.cursors.length - 1] ?? null,
+      });
+    }
+
+    @Field(() => Int, { description: 'Counted with a separate statement, only when selected' })
+    totalCount(): Promise<number> {
+      if (!this.count) throw new Error('totalCount is not available on this list');
+      return this.count();
+    }
+  }
+  connectionTypes.set(name, NodeConnection);
+  return NodeConnection as ClassType<ConnectionBase<T>>;
+}
+
+export class ConnectionBase<T> {
+  page: Page<T>;
+  count?: () => Promise<number>;
+}
+
+export function connection<T extends object>(type: ClassType<ConnectionBase<T>>, page: Page<T>, count?: () => Promise<number>): ConnectionBase<T> {
+  return Object.assign(new type(), { page, count });
+}

@@ -1,0 +1,39 @@
+import { GraphQLFormattedError } from 'graphql';
+import { Logger } from '../server/log';
+
+const PASS_THROUGH = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|Connection terminated|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+function causeOf(error: unknown): unknown {
+  let e = error as { originalError?: unknown } | undefined;
+  while (e && typeof e === 'object' && 'originalError' in e && e.originalError) e = e.originalError as typeof e;
+  return e;
+}
+
+/**
+ * Every error leaves with a code: ours pass through, type-graphql's UNAUTHORIZED becomes FORBIDDEN,
+ * a lost database becomes SERVICE_UNAVAILABLE, and anything else is masked and logged with the request id.
+ */
+export function formatErrorWith(log: Logger, requestId: () => string | undefined) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (code === 'UNAUTHORIZED') return { ...formatted, extensions: { ...extensions, code: 'FORBIDDEN' } };
+    if (code && PASS_THROUGH.has(code)) return { ...formatted, extensions };
+    const cause = causeOf(error) as { message?: string; code?: string } | undefined;
+    const id = requestId();
+    if (cause && (DB_DOWN.test(String(cause.message)) || DB_DOWN.test(String(cause.code)) || cause.code === '57P01' || cause.code === '57P03')) {
+      log.error('database unavailable', { requestId: id, error: cause });
+      return { message: 'The database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', requestId: id } };
+    }
+    if (cause?.code === '57014') {
+      return { message: 'The query ran longer than the statement timeout', path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX', requestId: id } };
+    }
+    log.error('internal error', { requestId: id, path: formatted.path, error: cause ?? error });
+    return { message: `Internal server error (request id ${id})`, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: id } };
+  };
+}

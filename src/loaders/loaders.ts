@@ -1,0 +1,120 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Budget, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { Policy } from '../auth/policy';
+import { table } from '../db/rows';
+import { byColumn, childrenLoaders, Order, PageArgs } from './paging';
+
+export const KEY_ORDER: Order = { columns: ['token'], properties: ['token'], direction: 'ASC' };
+export const TEAM_ORDER: Order = { columns: ['team_id'], properties: ['id'], direction: 'ASC' };
+export const ORG_MEMBER_ORDER: Order = { columns: ['user_id'], properties: ['userId'], direction: 'ASC' };
+
+/**
+ * Per-request DataLoaders, built in the context factory: every relation is read through one of these,
+ * so a nested list costs one statement per level. Scoped entities carry the caller's scope in SQL.
+ */
+export class Loaders {
+  private readonly memo = new Map<string, unknown>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: Policy,
+  ) {}
+
+  private once<T>(name: string, make: () => T): T {
+    if (!this.memo.has(name)) this.memo.set(name, make());
+    return this.memo.get(name) as T;
+  }
+
+  get organization() {
+    return this.once('organization', () => byColumn(this.ds, Organization, 'organization_id', (a, p) => this.policy.organizationScope(a, p)));
+  }
+
+  get team() {
+    return this.once('team', () => byColumn(this.ds, Team, 'team_id', (a, p) => this.policy.teamScope(a, p)));
+  }
+
+  get user() {
+    return this.once('user', () => byColumn(this.ds, User, 'user_id', (a, p) => this.policy.userScope(a, p)));
+  }
+
+  get key() {
+    return this.once('key', () => byColumn(this.ds, VirtualKey, 'token', (a, p) => this.policy.keyScope(a, p)));
+  }
+
+  get budget() {
+    return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id'));
+  }
+
+  get endUser() {
+    return this.once('endUser', () => byColumn(this.ds, EndUser, 'user_id'));
+  }
+
+  /** TeamMembership has only its (user_id, team_id) primary key: look rows up by pairs. */
+  get teamMembership() {
+    return this.once('teamMembership', () => {
+      const t = table(this.ds, TeamMembership);
+      return new DataLoader<{ userId: string; teamId: string }, TeamMembership | null, string>(
+        async (pairs) => {
+          const rows: Record<string, unknown>[] = await this.ds.query(
+            `SELECT ${t.select('x')} FROM ${t.table} x
+              WHERE (x.user_id, x.team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+            [pairs.map((k) => k.userId), pairs.map((k) => k.teamId)],
+          );
+          const found = new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, t.hydrate(r)]));
+          return pairs.map((k) => found.get(`${k.userId}\u0000${k.teamId}`) ?? null);
+        },
+        { cacheKeyFn: (k) => `${k.userId}\u0000${k.teamId}` },
+      );
+    });
+  }
+
+  /** A user's organization memberships (OrganizationMembership's primary key starts with user_id). */
+  get membershipsOfUser() {
+    return this.once('membershipsOfUser', () => {
+      const t = table(this.ds, OrganizationMember);
+      return new DataLoader<string, OrganizationMember[]>(async (users) => {
+        const rows: Record<string, unknown>[] = await this.ds.query(
+          `SELECT ${t.select('x')} FROM ${t.table} x WHERE x.user_id = ANY($1::text[]) ORDER BY x.organization_id`,
+          [users],
+        );
+        return users.map((u) => rows.filter((r) => r.user_id === u).map(t.hydrate));
+      });
+    });
+  }
+
+  private children<T>(name: string, args: PageArgs, make: () => T): T {
+    return this.once(`${name}:${args.first ?? ''}:${args.after ?? ''}`, make);
+  }
+
+  teamsOfOrganization(args: PageArgs) {
+    return this.children('teamsOfOrganization', args, () =>
+      childrenLoaders(this.ds, { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => this.policy.teamScope(a, p) }, args),
+    );
+  }
+
+  keysOfTeam(args: PageArgs) {
+    return this.children('keysOfTeam', args, () =>
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'team_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+    );
+  }
+
+  keysOfUser(args: PageArgs) {
+    return this.children('keysOfUser', args, () =>
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'user_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+    );
+  }
+
+  // LiteLLM has no index on VerificationToken.organization_id: this list reads the table (documented).
+  keysOfOrganization(args: PageArgs) {
+    return this.children('keysOfOrganization', args, () =>
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'organization_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+    );
+  }
+
+  membersOfOrganization(args: PageArgs) {
+    return this.children('membersOfOrganization', args, () =>
+      childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORG_MEMBER_ORDER }, args),
+    );
+  }
+}

@@ -1,0 +1,127 @@
+import DataLoader from 'dataloader';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { table } from '../db/rows';
+import { Params } from '../db/sql';
+import { decodeCursor, Page, pageSize, toPage } from '../graphql/connection';
+
+export type Direction = 'ASC' | 'DESC';
+export type Scope = (alias: string, p: Params) => string;
+
+export interface Order {
+  /** database columns, ending in a unique one, all served by an index LiteLLM has */
+  columns: string[];
+  /** entity properties read back for the cursor, same order as columns */
+  properties: string[];
+  direction: Direction;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Keyset condition and ORDER BY for one page: (a, b) > (cursor) over the order's columns. */
+export function keyset(alias: string, order: Order, after: unknown[] | null, p: Params) {
+  const cols = order.columns.map((c) => `${alias}."${c}"`);
+  const where = after ? `(${cols.join(', ')}) ${order.direction === 'ASC' ? '>' : '<'} (${after.map((v) => p.add(v)).join(', ')})` : 'TRUE';
+  return { where, orderBy: cols.map((c) => `${c} ${order.direction}`).join(', ') };
+}
+
+export function cursorOf<T>(order: Order) {
+  return (row: T) => order.properties.map((prop) => normalize((row as Record<string, unknown>)[prop]));
+}
+
+function normalize(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+export interface ListSpec<T> {
+  entity: EntityTarget<T>;
+  order: Order;
+  where?: (alias: string, p: Params) => string[];
+}
+
+/** One page of a root list, and its count on demand. */
+export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: ListSpec<T>, args: PageArgs) {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, spec.order.columns.length);
+  const t = table(ds, spec.entity);
+  const filters = (p: Params) => (spec.where ? spec.where('x', p) : []);
+  const p = new Params();
+  const conds = filters(p);
+  const ks = keyset('x', spec.order, after, p);
+  const rows: Record<string, unknown>[] = await ds.query(
+    `SELECT ${t.select('x')} FROM ${t.table} x WHERE ${[...conds, ks.where].join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
+    p.values,
+  );
+  const page = toPage(rows.map(t.hydrate), first, cursorOf<T>(spec.order), after);
+  const count = async () => {
+    const cp = new Params();
+    const c = filters(cp);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${t.table} x WHERE ${c.length ? c.join(' AND ') : 'TRUE'}`, cp.values);
+    return n as number;
+  };
+  return { page, count };
+}
+
+export interface ChildrenSpec<T> {
+  entity: EntityTarget<T>;
+  parentColumn: string;
+  order: Order;
+  scope?: Scope;
+}
+
+/**
+ * Pages of children for many parents in one statement: LATERAL runs the page query per parent over
+ * the parent column's index. Returns loaders for the pages and for the counts.
+ */
+export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, args: PageArgs) {
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, spec.order.columns.length);
+  const t = table(ds, spec.entity);
+  const pages = new DataLoader<string, Page<T>>(async (parents) => {
+    const p = new Params([parents]);
+    const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
+    const ks = keyset('x', spec.order, after, p);
+    const rows: Record<string, unknown>[] = await ds.query(
+      `SELECT c.* FROM unnest($1::text[]) AS parent(id) CROSS JOIN LATERAL (
+         SELECT ${t.select('x')}, parent.id AS "__parent" FROM ${t.table} x
+          WHERE x."${spec.parentColumn}" = parent.id AND ${scope} AND ${ks.where}
+          ORDER BY ${ks.orderBy} LIMIT ${first + 1}) c`,
+      p.values,
+    );
+    const grouped = new Map<string, T[]>();
+    for (const row of rows) {
+      const key = row.__parent as string;
+      if (!grouped.has(key)) grouped.set(key, []);
+      grouped.get(key)!.push(t.hydrate(row));
+    }
+    return parents.map((id) => toPage(grouped.get(id) ?? [], first, cursorOf<T>(spec.order), after));
+  });
+  const counts = new DataLoader<string, number>(async (parents) => {
+    const p = new Params([parents]);
+    const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
+    const rows: { parent: string; n: number }[] = await ds.query(
+      `SELECT x."${spec.parentColumn}" AS parent, count(*)::int AS n FROM ${t.table} x
+        WHERE x."${spec.parentColumn}" = ANY($1::text[]) AND ${scope} GROUP BY 1`,
+      p.values,
+    );
+    const byParent = new Map(rows.map((r) => [r.parent, r.n]));
+    return parents.map((id) => byParent.get(id) ?? 0);
+  });
+  return { pages, counts };
+}
+
+/** Rows by a key column (primary or indexed), within the caller's scope: one statement per batch. */
+export function byColumn<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, column: string, scope?: Scope) {
+  const t = table(ds, entity);
+  return new DataLoader<string, T | null>(async (ids) => {
+    const p = new Params([ids]);
+    const rows: Record<string, unknown>[] = await ds.query(
+      `SELECT ${t.select('x')} FROM ${t.table} x WHERE x."${column}" = ANY($1::text[]) AND ${scope ? scope('x', p) : 'TRUE'}`,
+      p.values,
+    );
+    const byId = new Map(rows.map((r) => [r[column] as string, t.hydrate(r)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}

@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Server } from 'node:http';
+import { DataSource } from 'typeorm';
+import { argValue, Config, ConfigError, loadConfig } from './config';
+import { createDataSource } from './db/data-source';
+import { startEmbeddedPostgres } from './db/embedded-pg';
+import { inspectDatabase, isManagedByLiteLLM, prepareSchema } from './db/migrate';
+import { checkSchema, formatDifferences } from './db/schema-check';
+import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
+import { createGateway } from './server/app';
+import { createLogger, Logger } from './server/log';
+
+const USAGE = `litellm-graphql <command> [options]
+
+commands:
+  serve           run the GraphQL gateway (default)
+  migrate         build LiteLLM's schema on an empty database (--force on a LiteLLM-managed one)
+  schema-check    verify that every column the gateway maps exists with a compatible type
+  seed            write generated data: --size tiny|demo|small|medium, --seed N, or --organizations N --users N ...
+
+options:
+  --config path   LiteLLM's proxy_config.yaml (general_settings, litellm_settings)
+environment: DATABASE_URL (else an embedded PostgreSQL in LITELLM_GRAPHQL_DATA_DIR, default .data/), PORT (4000),
+  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never)`;
+
+interface Database {
+  ds: DataSource;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+async function openDatabase(config: Config, log: Logger): Promise<Database> {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    log.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir });
+    const handle = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'litellm', log: (m) => log.debug(m) });
+    url = handle.url;
+    stopEmbedded = () => handle.stop();
+  }
+  const ds = createDataSource({ url, statementTimeoutMs: config.limits.statementTimeoutMs });
+  try {
+    await ds.initialize();
+  } catch (err) {
+    await stopEmbedded?.();
+    throw err;
+  }
+  return {
+    ds,
+    embedded: !!stopEmbedded,
+    async close() {
+      if (ds.isInitialized) await ds.destroy();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+async function verifySchema(ds: DataSource, log: Logger): Promise<boolean> {
+  const diffs = await checkSchema(ds);
+  if (!diffs.length) return true;
+  log.error(`schema-check: ${diffs.length} difference(s) between the database and the gateway's mapping`, { differences: diffs });
+  process.stderr.write(`schema-check failed, ${diffs.length} difference(s):\n${formatDifferences(diffs)}\n`);
+  return false;
+}
+
+function seedOptions(argv: string[]): SeedOptions {
+  const size = (argValue(argv, '--size') ?? 'demo') as keyof typeof SIZES;
+  if (!SIZES[size]) throw new ConfigError('--size', `expected one of ${Object.keys(SIZES).join(', ')}`);
+  const opts: SeedOptions = { ...SIZES[size], seed: Number(argValue(argv, '--seed') ?? 42) };
+  for (const k of Object.keys(SIZES.tiny) as (keyof typeof SIZES.tiny)[]) {
+    const v = argValue(argv, `--${k}`);
+    if (v !== undefined) {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new ConfigError(`--${k}`, `expected a non-negative integer, got ${v}`);
+      opts[k] = n;
+    }
+  }
+  return opts;
+}
+
+async function serve(config: Config, log: Logger): Promise<void> {
+  const db = await openDatabase(config, log);
+  let server: Server | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections();
+    await gateway?.stop().catch(() => undefined);
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let gateway: Awaited<ReturnType<typeof createGateway>> | undefined;
+  try {
+    const before = await inspectDatabase(db.ds);
+    const { attached, applied } = await prepareSchema(db.ds, config.migrate);
+    if (attached && !applied.length) log.info('attached to a LiteLLM-managed database: no migration run', { tables: before.litellmTables.length });
+    if (applied.length) log.info('migrations applied', { applied });
+    if (!(await verifySchema(db.ds, log))) {
+      await db.close();
+      process.exit(1);
+    }
+    if (db.embedded && config.seedDemo && before.litellmTables.length === 0) {
+      const report = await seedDatabase(db.ds, { ...SIZES.demo, quiet: true });
+      log.info('demo data loaded', { seconds: report.seconds, organizations: report.organizations.length });
+    }
+    let masterKey = config.masterKey;
+    if (!masterKey && db.embedded) {
+      masterKey = 'sk-1234';
+      log.warn('LITELLM_MASTER_KEY is not set: the embedded demo uses the master key sk-1234 (LiteLLM docs default); set your own');
+      process.stdout.write('demo master key: Authorization: Bearer sk-1234\n');
+    }
+    if (!masterKey) log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
+    gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });
+    server = gateway.app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => {
+      server!.once('listening', resolve);
+      server!.once('error', reject);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded });
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  const command = argv[0] && !argv[0].startsWith('-') ? argv[0] : 'serve';
+  if (command === 'help' || argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const config = loadConfig(argv);
+  const log = createLogger(config.logLevel);
+  switch (command) {
+    case 'serve':
+      await serve(config, log);
+      return -1;
+    case 'migrate': {
+      const db = await openDatabase(config, log);
+      try {
+        const state = await inspectDatabase(db.ds);
+        if (isManagedByLiteLLM(state) && !argv.includes('--force')) {
+          process.stderr.write('This database is managed by LiteLLM (its own migrations own the schema): nothing done. Pass --force to run ours anyway.\n');
+          return 2;
+        }
+        const { applied } = await prepareSchema(db.ds, 'always');
+        process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'schema-check': {
+      const db = await openDatabase(config, log);
+      try {
+        const ok = await verifySchema(db.ds, log);
+        if (ok) process.stdout.write(`schema-check: every mapped column of ${db.ds.entityMetadatas.length} tables is present and compatible\n`);
+        return ok ? 0 : 1;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'seed': {
+      const opts = seedOptions(argv);
+      const db = await openDatabase(config, log);
+      try {
+        await prepareSchema(db.ds, config.migrate);
+        if (!(await verifySchema(db.ds, log))) return 1;
+        const report = await seedDatabase(db.ds, opts);
+        process.stdout.write(`seeded in ${report.seconds.toFixed(1)} s\n`);
+        for (const [t, s] of Object.entries(report.tables)) process.stdout.write(`  ${t.padEnd(34)} ${String(s.rows).padStart(10)} rows ${String(s.rowsPerSecond).padStart(9)} rows/s\n`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    default:
+      process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (err) => {
+      if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+      else process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

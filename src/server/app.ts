@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Policy } from '../auth/policy';
+import { bearer, resolvePrincipal } from '../auth/principal';
+import { Config } from '../config';
+import { currentScope, RequestScope, runInScope } from '../db/sql-log';
+import { Context } from '../graphql/context';
+import { GatewayError } from '../graphql/errors';
+import { formatErrorWith } from '../graphql/format-error';
+import { limitsPlugin } from '../graphql/limits';
+import { gatewaySchema } from '../graphql/schema';
+import { Loaders } from '../loaders/loaders';
+import { graphiqlRouter } from './graphiql';
+import { Logger } from './log';
+import { Metrics } from './metrics';
+
+export interface Gateway {
+  app: express.Express;
+  apollo: ApolloServer<Context>;
+  metrics: Metrics;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function observePlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, errors }) {
+          const scope = currentScope();
+          const statements = scope?.statements.length ?? 0;
+          response.http.headers.set('x-sql-statements', String(statements));
+          metrics.observe(errors?.length ? 'error' : 'ok', Number(process.hrtime.bigint() - started) / 1e9, statements);
+        },
+      };
+    },
+  };
+}
+
+/** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
+export async function createGateway({ ds, config, log }: { ds: DataSource; config: Config; log: Logger }): Promise<Gateway> {
+  const schema = gatewaySchema();
+  const metrics = new Metrics();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorWith(log, () => currentScope()?.requestId),
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const given = req.header('x-request-id');
+    const scope: RequestScope = { requestId: given && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
+    res.setHeader('x-request-id', scope.requestId!);
+    runInScope(scope, next);
+  });
+
+  app.get('/health/liveness', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/readiness', async (_req, res) => {
+    try {
+      await ds.query('SELECT 1');
+      res.json({ status: 'ok', database: 'reachable' });
+    } catch (err) {
+      log.warn('readiness: database unreachable', { error: err });
+      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(metrics.render());
+  });
+  if (config.graphiql) app.use(graphiqlRouter());
+
+  app.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) => {
+    const query = (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string' && Buffer.byteLength(query) > config.limits.maxDocumentBytes) {
+      res.status(400).json(errorBody('QUERY_TOO_COMPLEX', `The document is ${Buffer.byteLength(query)} bytes; the limit is ${config.limits.maxDocumentBytes}`));
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const requestId = currentScope()?.requestId ?? randomUUID();
+        const reqLog = log;
+        let principal;
+        try {
+          principal = await resolvePrincipal(ds, bearer(req.header('authorization')), config.masterKey);
+        } catch (err) {
+          if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
+            throw new GatewayError('UNAUTHENTICATED', err.message, { http: { status: 401 } });
+          throw err;
+        }
+        if (!principal)
+          throw new GatewayError('UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <LiteLLM master key or virtual key>', {
+            http: { status: 401 },
+          });
+        const policy = new Policy(principal);
+        return { ds, config, policy, loaders: new Loaders(ds, policy), requestId, log: reqLog };
+      },
+    }),
+  );
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: number }).status ?? 500;
+    if (status >= 500) log.error('http error', { requestId: currentScope()?.requestId, error: err });
+    res.status(status).json(errorBody(status === 413 ? 'QUERY_TOO_COMPLEX' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status < 500 ? (err as Error).message : 'Internal server error'));
+  });
+
+  return {
+    app,
+    apollo,
+    metrics,
+    stop: () => apollo.stop(),
+  };
+}

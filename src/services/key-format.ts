@@ -1,0 +1,21 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+// LiteLLM: "sk-" + secrets.token_urlsafe(16) → 22 URL-safe base64 characters, no padding.
+export function generateRawKey(bytes = 16): string {
+  return `sk-${randomBytes(bytes).toString('base64url')}`;
+}
+
+// LiteLLM stores the lowercase hex SHA-256 of the whole key string, "sk-" included, unsalted.
+export function hashKey(rawKey: string): string {
+  return createHash('sha256').update(rawKey, 'utf8').digest('hex');
+}
+
+// LiteLLM: key_name is "sk-..." followed by the key's last four characters.
+export function keyName(rawKey: string): string {
+  return `sk-...${rawKey.slice(-4)}`;
+}
+
+// LiteLLM's management endpoints take either the raw key (starts with "sk-") or its stored hash.
+export function tokenFromInput(input: string): string {
+  return input.startsWith('sk-') ? hashKey(input) : input;
+}
