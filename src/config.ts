@@ -43,7 +43,7 @@ export interface Config {
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 10,
-  maxComplexity: 50000,
+  maxComplexity: 250000,
   maxAliases: 30,
   maxDocumentBytes: 20000,
   statementTimeoutMs: 15000,

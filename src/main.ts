@@ -79,6 +79,8 @@ function seedOptions(argv: string[]): SeedOptions {
   return opts;
 }
 
+class StartupError extends Error {}
+
 async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log);
   let server: Server | undefined;
@@ -94,19 +96,13 @@ async function serve(config: Config, log: Logger): Promise<void> {
     log.info('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-
   let gateway: Awaited<ReturnType<typeof createGateway>> | undefined;
   try {
     const before = await inspectDatabase(db.ds);
     const { attached, applied } = await prepareSchema(db.ds, config.migrate);
     if (attached && !applied.length) log.info('attached to a LiteLLM-managed database: no migration run', { tables: before.litellmTables.length });
     if (applied.length) log.info('migrations applied', { applied });
-    if (!(await verifySchema(db.ds, log))) {
-      await db.close();
-      process.exit(1);
-    }
+    if (!(await verifySchema(db.ds, log))) throw new StartupError('the database does not have the columns the gateway maps (listed above)');
     if (db.embedded && config.seedDemo && before.litellmTables.length === 0) {
       const report = await seedDatabase(db.ds, { ...SIZES.demo, quiet: true });
       log.info('demo data loaded', { seconds: report.seconds, organizations: report.organizations.length });
@@ -127,6 +123,8 @@ async function serve(config: Config, log: Logger): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded });
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
@@ -196,7 +194,7 @@ if (require.main === module) {
       if (code >= 0) process.exit(code);
     },
     (err) => {
-      if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+      if (err instanceof ConfigError || err instanceof StartupError) process.stderr.write(`${err.message}\n`);
       else process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
       process.exit(1);
     },

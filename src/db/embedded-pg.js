@@ -66,8 +66,13 @@ async function startEmbeddedPostgres({ dataDir, database = 'litellm', port, fast
     if (pid && alive(pid)) {
       usePort = Number(portLine);
       log(`reusing the embedded PostgreSQL already running in ${databaseDir} (pid ${pid}, port ${usePort})`);
-      stop = async () => {
+      // stop it with us, even when another exit hook ends the process first
+      const kill = () => {
         if (alive(pid)) process.kill(pid, 'SIGINT');
+      };
+      process.once('exit', kill);
+      stop = async () => {
+        kill();
         await waitForExit(pid, 10000);
       };
     }

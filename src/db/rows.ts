@@ -4,6 +4,8 @@ const cache = new WeakMap<object, { table: string; select: (alias: string) => st
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
+// Secrets the gateway never reads: UserTable.password.
+const NEVER_READ = new Set(['LiteLLM_UserTable.password']);
 
 /** Table name, select list and row → entity mapping for one entity, from TypeORM's metadata. */
 export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>) {
@@ -11,7 +13,9 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
   let hit = cache.get(key);
   if (!hit) {
     const meta = ds.getMetadata(entity);
-    const columns = meta.columns.filter((c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i);
+    const columns = meta.columns.filter(
+      (c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i && !NEVER_READ.has(`${meta.tableName}.${c.databaseName}`),
+    );
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
     hit = {
       table: `"${meta.tableName}"`,

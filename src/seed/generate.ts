@@ -163,9 +163,10 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     u.org = first.org;
   }
   teamInfo.forEach((t, idx) => {
-    // every seventh team keeps LiteLLM's '{}' default: a team created without members
-    const members = idx % 7 === 6 ? [] : t.members;
-    if (idx % 7 === 6) {
+    // every seventh team (from the fourth) keeps LiteLLM's '{}' default: a team created without members
+    const empty = idx % 7 === 3;
+    const members = empty ? [] : t.members;
+    if (empty) {
       for (const m of t.members) {
         const u = userRows.find((x) => x.id === m.user_id)!;
         u.teams = u.teams.filter((x) => x !== t.id);

@@ -32,7 +32,9 @@ function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-function observePlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+export type StatementObserver = (requestId: string, statements: string[]) => void;
+
+function observePlugin(metrics: Metrics, onStatements?: StatementObserver): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -41,6 +43,7 @@ function observePlugin(metrics: Metrics): ApolloServerPlugin<Context> {
           const scope = currentScope();
           const statements = scope?.statements.length ?? 0;
           response.http.headers.set('x-sql-statements', String(statements));
+          if (onStatements && scope?.requestId) onStatements(scope.requestId, [...scope.statements]);
           metrics.observe(errors?.length ? 'error' : 'ok', Number(process.hrtime.bigint() - started) / 1e9, statements);
         },
       };
@@ -49,7 +52,15 @@ function observePlugin(metrics: Metrics): ApolloServerPlugin<Context> {
 }
 
 /** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
-export async function createGateway({ ds, config, log }: { ds: DataSource; config: Config; log: Logger }): Promise<Gateway> {
+export interface GatewayOptions {
+  ds: DataSource;
+  config: Config;
+  log: Logger;
+  /** sees the SQL of every operation (tests and benchmarks) */
+  onStatements?: StatementObserver;
+}
+
+export async function createGateway({ ds, config, log, onStatements }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
   const metrics = new Metrics();
   const apollo = new ApolloServer<Context>({
@@ -58,7 +69,7 @@ export async function createGateway({ ds, config, log }: { ds: DataSource; confi
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics, onStatements)],
   });
   await apollo.start();
 
