@@ -20,4 +20,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { NestedOrganizationsQuery } from './generated/operations';
 import { startTestGateway, TestGateway } from './helpers/gateway';
 
 const NESTED = fs.readFileSync(path.join(__dirname, 'operations/nested-organizations.graphql'), 'utf8');
@@ -9,11 +10,11 @@ async function measure(organizations: number) {
     seed: { organizations, teamsPerOrganization: 3, users: organizations * 6, keysPerUser: 1, serviceKeysPerTeam: 0, spendLogs: 2000, endUsers: 2 },
   });
   try {
-    const r = await t.gql(NESTED);
+    const r = await t.gql<NestedOrganizationsQuery>(NESTED);
     expect(r.errors).toBeUndefined();
     const orgs = r.data.organizations.nodes;
-    const members = orgs.flatMap((o: any) => o.teams.nodes.flatMap((tm: any) => tm.members.nodes));
-    return { statements: r.statements, orgs: orgs.length, members: members.length, withUser: members.filter((m: any) => m.user).length };
+    const members = orgs.flatMap((o) => o.teams.nodes.flatMap((tm) => tm.members.nodes));
+    return { statements: r.statements, orgs: orgs.length, members: members.length, withUser: members.filter((m) => m.user).length };
   } finally {
     await t.close();
   }

@@ -31,8 +31,7 @@ const PAGE = `<!doctype html>
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,
-        defaultHeaders: JSON.stringify({ Authorization: 'Bearer sk-your-master-or-virtual-key' }, null, 2),
-        defaultQuery: '{\\n  viewer { role isMasterKey }\\n  organizations(first: 5) {\\n    nodes { id alias spend teams(first: 5) { nodes { alias spend } } }\\n  }\\n}\\n',
+        defaultQuery: '# Every request needs a LiteLLM key: open Headers below and enter\\n# { "Authorization": "Bearer sk-<master key or virtual key>" }\\n{\\n  viewer { role isMasterKey }\\n  organizations(first: 5) {\\n    nodes { id alias spend teams(first: 5) { nodes { alias spend } } }\\n  }\\n}\\n',
       }),
     );
   </script>

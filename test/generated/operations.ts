@@ -1,0 +1,33 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** A member's role in members_with_roles */
+export type TeamRole =
+  | 'ADMIN'
+  | 'USER';
+
+export type KeyPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KeyPageQuery = { keys: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ token: string, keyName: string | null, keyAlias: string | null, spend: number, maxBudget: number | null, expires: string | null, user: { email: string | null } | null, team: { alias: string | null } | null, organization: { alias: string } | null, budget: { maxBudget: number | null } | null }> } };
+
+export type NestedOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NestedOrganizationsQuery = { organizations: { nodes: Array<{ id: string, alias: string, teams: { nodes: Array<{ id: string, alias: string | null, members: { nodes: Array<{ spend: number | null, user: { email: string | null } | null }> } }> } }> } };
+
+export type TeamMembersBudgetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamMembersBudgetsQuery = { teams: { nodes: Array<{ alias: string | null, organization: { alias: string, budget: { maxBudget: number | null, budgetDuration: string | null } | null } | null, members: { totalCount: number, nodes: Array<{ userEmail: string | null, role: TeamRole, spend: number | null, budget: { maxBudget: number | null, budgetDuration: string | null } | null }> }, keys: { nodes: Array<{ keyName: string | null }> } }> } };
+
+export type UsersWithKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersWithKeysQuery = { users: { nodes: Array<{ id: string, email: string | null, role: string | null, teams: Array<{ alias: string | null }>, organizations: Array<{ alias: string }>, keys: { totalCount: number, nodes: Array<{ keyName: string | null, team: { alias: string | null } | null }> } }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: string, isMasterKey: boolean, user: { email: string | null } | null } };
