@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, DEFAULT_LIMITS, loadConfig } from '../src/config';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'config-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function yamlFile(text: string): string {
+  const file = path.join(dir, `c${Math.random().toString(36).slice(2)}.yaml`);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+test('defaults: embedded database, port 4000, documented limits', () => {
+  const c = loadConfig([], {});
+  expect(c.databaseUrl).toBeUndefined();
+  expect(c.port).toBe(4000);
+  expect(c.dataDir).toBe(path.resolve('.data'));
+  expect(c.limits).toEqual(DEFAULT_LIMITS);
+  expect(c.timezone).toBe('UTC');
+  expect(c.migrate).toBe('auto');
+});
+
+test("reads LiteLLM's proxy_config.yaml, with os.environ/NAME values", () => {
+  const file = yamlFile(`
+model_list: []
+general_settings:
+  master_key: os.environ/MY_MASTER
+  database_url: postgresql://u:p@db:5432/litellm
+  disable_spend_logs: true
+  disable_error_logs: "True"
+litellm_settings:
+  store_audit_logs: true
+  timezone: Europe/Berlin
+`);
+  const c = loadConfig(['serve', '--config', file], { MY_MASTER: 'sk-from-env' });
+  expect(c).toMatchObject({
+    masterKey: 'sk-from-env',
+    databaseUrl: 'postgresql://u:p@db:5432/litellm',
+    disableSpendLogs: true,
+    disableErrorLogs: true,
+    storeAuditLogs: true,
+    timezone: 'Europe/Berlin',
+  });
+});
+
+test('environment variables win over the file', () => {
+  const file = yamlFile(`general_settings:\n  master_key: sk-file\n`);
+  expect(loadConfig([`--config=${file}`], { LITELLM_MASTER_KEY: 'sk-env', DATABASE_URL: 'postgres://x/y' })).toMatchObject({ masterKey: 'sk-env', databaseUrl: 'postgres://x/y' });
+});
+
+test('an unknown timezone falls back to UTC, as LiteLLM does', () => {
+  const file = yamlFile(`litellm_settings:\n  timezone: Mars/Olympus\n`);
+  expect(loadConfig(['--config', file], {}).timezone).toBe('UTC');
+});
+
+test.each([
+  ['a missing file', () => loadConfig(['--config', path.join(dir, 'nope.yaml')], {}), '--config'],
+  ['invalid YAML', () => loadConfig(['--config', yamlFile('general_settings: [unclosed')], {}), '--config'],
+  ['an unset os.environ reference', () => loadConfig(['--config', yamlFile('general_settings:\n  master_key: os.environ/NOT_SET\n')], {}), 'general_settings.master_key'],
+  ['a master key without sk-', () => loadConfig([], { LITELLM_MASTER_KEY: 'hunter2' }), 'LITELLM_MASTER_KEY'],
+  ['a non-postgres URL', () => loadConfig([], { DATABASE_URL: 'mysql://x' }), 'DATABASE_URL'],
+  ['a bad boolean', () => loadConfig(['--config', yamlFile('general_settings:\n  disable_spend_logs: maybe\n')], {}), 'general_settings.disable_spend_logs'],
+  ['a bad port', () => loadConfig([], { PORT: '99999' }), 'PORT'],
+  ['a bad limit', () => loadConfig([], { GRAPHQL_MAX_DEPTH: '0' }), 'GRAPHQL_MAX_DEPTH'],
+  ['general_settings not a mapping', () => loadConfig(['--config', yamlFile('general_settings: 3\n')], {}), 'general_settings'],
+  ['a bad reset time', () => loadConfig(['--config', yamlFile('litellm_settings:\n  budget_reset_time: "25:00"\n')], {}), 'litellm_settings.budget_reset_time'],
+])('%s stops the start with a message naming the setting', (_name, fn, setting) => {
+  const err = errorOf(fn);
+  expect(err.setting).toBe(setting);
+  expect(err.message).toContain(setting);
+  expect(err.message).not.toContain('hunter2');
+});

@@ -1,0 +1,114 @@
+import { hashKey } from '../src/services/key-format';
+import { codes, MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway({ config: { limits: { maxDepth: 6, maxComplexity: 5000, maxAliases: 5, maxDocumentBytes: 2000, statementTimeoutMs: 15000 } } });
+});
+afterAll(() => t.close());
+
+describe('limits are checked before any SQL', () => {
+  test('too deep', async () => {
+    const r = await t.gql(`{ organizations { nodes { teams { nodes { members { nodes { user { teams { organization { id } } } } } } } } } }`);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.errors![0].message).toMatch(/depth 10 exceeds the limit of 6/);
+    expect(r.statements).toEqual([]);
+    expect(r.status).toBe(400);
+  });
+
+  test('too wide: lists multiply by first', async () => {
+    const r = await t.gql(`{ organizations(first: 100) { nodes { teams(first: 100) { nodes { id } } } } }`);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.statements).toEqual([]);
+    const ok = await t.gql(`{ organizations(first: 10) { nodes { teams(first: 10) { nodes { id } } } } }`);
+    expect(ok.errors).toBeUndefined();
+  });
+
+  test('too many aliases', async () => {
+    const r = await t.gql(`{ a: viewer { role } b: viewer { role } c: viewer { role } d: viewer { role } e: viewer { role } f: viewer { role } }`);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(r.statements).toEqual([]);
+  });
+
+  test('too large a document', async () => {
+    const r = await t.gql(`{ viewer { role } }${' '.repeat(3000)}`);
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  test('introspection (GraphiQL) is not limited by depth', async () => {
+    const r = await t.gql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+    expect(r.errors).toBeUndefined();
+  });
+});
+
+describe('error model', () => {
+  test('no key, a malformed key and an unknown key are UNAUTHENTICATED with a clear message', async () => {
+    const none = await t.gql(`{ viewer { role } }`, {}, null);
+    expect(none.status).toBe(401);
+    expect(codes(none)).toEqual(['UNAUTHENTICATED']);
+    expect(none.errors![0].message).toMatch(/Bearer/);
+    const malformed = await t.gql(`{ viewer { role } }`, {}, 'not-a-key');
+    expect(codes(malformed)).toEqual(['UNAUTHENTICATED']);
+    const unknown = await t.gql(`{ viewer { role } }`, {}, 'sk-does-not-exist-00000000000');
+    expect(codes(unknown)).toEqual(['UNAUTHENTICATED']);
+    expect(unknown.errors![0].message).toMatch(/no virtual key/);
+  });
+
+  test('a blocked and an expired key are refused', async () => {
+    const [a, b] = t.seed!.principals.filter((p) => p.role === 'internal_user');
+    await t.db.ds.query(`UPDATE "LiteLLM_VerificationToken" SET blocked = true WHERE token = $1`, [hashKey(a.rawKey)]);
+    await t.db.ds.query(`UPDATE "LiteLLM_VerificationToken" SET expires = now() - interval '1 hour' WHERE token = $1`, [hashKey(b.rawKey)]);
+    const blocked = await t.gql(`{ viewer { role } }`, {}, a.rawKey);
+    const expired = await t.gql(`{ viewer { role } }`, {}, b.rawKey);
+    expect(codes(blocked)).toEqual(['UNAUTHENTICATED']);
+    expect(blocked.errors![0].message).toMatch(/blocked/);
+    expect(codes(expired)).toEqual(['UNAUTHENTICATED']);
+    expect(expired.errors![0].message).toMatch(/expired/);
+  });
+
+  test('validation and parse errors keep their codes; internal errors are masked and logged with a request id', async () => {
+    expect(codes(await t.gql(`{ nope }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await t.gql(`{ viewer { `))).toEqual(['GRAPHQL_PARSE_FAILED']);
+    // a column LiteLLM's schema has, renamed under the gateway: an unexpected SQL error
+    await t.db.ds.query(`ALTER TABLE "LiteLLM_ProxyModelTable" RENAME COLUMN model_info TO model_info_x`);
+    try {
+      const r = await t.gql(`{ models { nodes { id } } }`);
+      expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(r.errors![0].message).toMatch(/^Internal server error \(request id test-\d+\)$/);
+      expect(r.errors![0].message).not.toMatch(/model_info/);
+      const logged = t.logs.filter((l) => l.includes('"internal error"'));
+      expect(logged.at(-1)).toMatch(/model_info/);
+      expect(logged.at(-1)).toContain(r.headers.get('x-request-id'));
+    } finally {
+      await t.db.ds.query(`ALTER TABLE "LiteLLM_ProxyModelTable" RENAME COLUMN model_info_x TO model_info`);
+    }
+  });
+
+  test('no raw key or master key appears in any log line or error', async () => {
+    const keys = [MASTER_KEY, ...t.seed!.principals.map((p) => p.rawKey)];
+    for (const k of keys) await t.gql(`{ viewer { role } nope }`, {}, k);
+    await t.gql(`{ key(token: "${keys[1]}") { token } }`);
+    const text = t.logs.join('\n');
+    expect(t.logs.length).toBeGreaterThan(0);
+    for (const k of keys) expect(text).not.toContain(k);
+  });
+
+  test('CSRF prevention: a simple GET with a query is refused', async () => {
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ viewer { role } }')}`, { headers: { authorization: `Bearer ${MASTER_KEY}` } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/CSRF|preflight/i);
+  });
+});
+
+describe('HTTP surface', () => {
+  test('liveness, readiness and metrics', async () => {
+    expect((await fetch(`${t.url}/health/liveness`)).status).toBe(200);
+    const ready = await fetch(`${t.url}/health/readiness`);
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'reachable' });
+    await t.gql(`{ viewer { role } }`);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/litellm_graphql_requests_total\{outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/litellm_graphql_sql_statements_total \d+/);
+  });
+});
