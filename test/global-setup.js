@@ -5,6 +5,8 @@ const fs = require('node:fs');
 const { startEmbeddedPostgres } = require('../src/db/embedded-pg.js');
 
 module.exports = async function globalSetup() {
+  // Workers run in a time zone with DST and a UTC offset, so naive-UTC timestamp handling is always exercised.
+  process.env.TZ = process.env.TEST_TZ || 'America/New_York';
   if (process.env.DATABASE_URL) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'litellm-graphql-test-'));
   fs.chmodSync(dataDir, 0o755);
