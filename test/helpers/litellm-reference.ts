@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // LiteLLM's schema dump lives beside the repository (../shared/litellm), never inside the product.
-export const REFERENCE_DIR = process.env.LITELLM_REFERENCE_DIR ?? path.resolve(__dirname, '../../../shared/litellm');
+const CANDIDATES = [process.env.LITELLM_REFERENCE_DIR, path.resolve(__dirname, '../../../shared/litellm'), '/work/shared/litellm'];
+export const REFERENCE_DIR = CANDIDATES.find((d) => d && fs.existsSync(path.join(d, 'columns.tsv'))) ?? CANDIDATES[1]!;
 
 export type Row = Record<string, string>;
 
