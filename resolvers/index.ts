@@ -1,6 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
-import { KeyResolver } from './key.resolver';
+import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { UserResolver } from './user.resolver';
@@ -15,6 +15,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TeamMemberResolver,
   UserResolver,
   KeyResolver,
+  KeyMutationResolver,
   EndUserResolver,
   BudgetQueryResolver,
   ModelResolver,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, Team, User, VirtualKey } from '../entities';
 import { table } from '../src/db/rows';
 import { Params } from '../src/db/sql';
@@ -8,7 +8,9 @@ import { Context } from '../src/graphql/context';
 import { KEY_ORDER } from '../src/loaders/loaders';
 import { listPage } from '../src/loaders/paging';
 import { tokenFromInput } from '../src/services/key-format';
+import { KeyService } from '../src/services/keys';
 import { KeyFilter, KeyOrder } from './inputs/filters.input';
+import { GeneratedKey, GenerateKeyInput, RegenerateKeyInput, UpdateKeyInput } from './inputs/key.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection } from './types/connections';
 
@@ -67,5 +69,51 @@ export class KeyResolver {
   @FieldResolver(() => Budget, { nullable: true })
   budget(@Root() key: VirtualKey, @Ctx() { loaders }: Context) {
     return key.budgetId ? loaders.budget.load(key.budgetId) : null;
+  }
+}
+
+@Resolver()
+export class KeyMutationResolver {
+  private service({ ds, config, policy }: Context) {
+    return new KeyService(ds, config, policy);
+  }
+
+  @Mutation(() => GeneratedKey, { description: 'POST /key/generate: the raw key is in the answer once and stored nowhere' })
+  async generateKey(@Arg('input', () => GenerateKeyInput) input: GenerateKeyInput, @Ctx() ctx: Context) {
+    return Object.assign(new GeneratedKey(), await this.service(ctx).generate(input));
+  }
+
+  @Mutation(() => VirtualKey, { description: 'POST /key/update; token is the raw key or its hash' })
+  updateKey(@Arg('token') token: string, @Arg('input', () => UpdateKeyInput) input: UpdateKeyInput, @Ctx() ctx: Context) {
+    return this.service(ctx).update(token, input);
+  }
+
+  @Mutation(() => [String], { description: 'POST /key/delete: rows are copied to LiteLLM_DeletedVerificationToken first; returns the deleted hashes' })
+  deleteKeys(
+    @Arg('tokens', () => [String], { nullable: true }) tokens: string[] | null,
+    @Arg('aliases', () => [String], { nullable: true }) aliases: string[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).delete(tokens, aliases);
+  }
+
+  @Mutation(() => GeneratedKey, { description: 'POST /key/regenerate: same row, new token and key_name' })
+  async regenerateKey(@Arg('token') token: string, @Arg('input', () => RegenerateKeyInput, { nullable: true }) input: RegenerateKeyInput | null, @Ctx() ctx: Context) {
+    return Object.assign(new GeneratedKey(), await this.service(ctx).regenerate(token, input ?? {}));
+  }
+
+  @Mutation(() => VirtualKey)
+  blockKey(@Arg('token') token: string, @Ctx() ctx: Context) {
+    return this.service(ctx).setBlocked(token, true);
+  }
+
+  @Mutation(() => VirtualKey)
+  unblockKey(@Arg('token') token: string, @Ctx() ctx: Context) {
+    return this.service(ctx).setBlocked(token, false);
+  }
+
+  @Mutation(() => VirtualKey, { description: "POST /key/{key}/reset_spend: 0 ≤ resetTo ≤ current spend and ≤ max budget" })
+  resetKeySpend(@Arg('token') token: string, @Arg('resetTo', () => Float) resetTo: number, @Ctx() ctx: Context) {
+    return this.service(ctx).resetSpend(token, resetTo);
   }
 }

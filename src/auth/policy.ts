@@ -65,6 +65,45 @@ export class Policy {
     if (!this.isAdmin) throw forbidden(`Only proxy admins may ${what}`);
   }
 
+  /** May the caller create a key owned by userId (null: a team service-account key) in teamId? */
+  assertCanCreateKey(target: { userId: string | null; teamId: string | null; teamOrganizationId: string | null; organizationId: string | null }): void {
+    this.requireWrite('create keys');
+    if (this.isAdmin) return;
+    const me = this.caller;
+    const teamAdmin = !!target.teamId && (this.adminTeams.includes(target.teamId) || (!!target.teamOrganizationId && this.adminOrgs.includes(target.teamOrganizationId)));
+    if (target.userId !== me.userId || me.userId === null) {
+      if (teamAdmin) return;
+      // LiteLLM's wording
+      throw forbidden(`User can only create keys for themselves. Got user_id=${target.userId}, Your ID=${me.userId}`);
+    }
+    if (target.teamId && !teamAdmin && !me.teamRoles.has(target.teamId)) throw forbidden(`You are not a member of team ${target.teamId}`);
+    if (!target.teamId && target.organizationId && !this.memberOrgs.includes(target.organizationId))
+      throw forbidden(`You are not a member of organization ${target.organizationId}`);
+  }
+
+  /** Update, delete, regenerate, block: admins, the key's owner, its team's admins, its organization's admins. */
+  assertCanManageKey(key: { token: string; userId: string | null; teamId: string | null }, teamOrganizationId: string | null, action: string): void {
+    this.requireWrite(action);
+    if (this.isAdmin) return;
+    const me = this.caller;
+    if (me.userId && key.userId === me.userId) return;
+    if (this.managesTeam(key.teamId, teamOrganizationId)) return;
+    throw forbidden(`You are not authorized to ${action} this key`);
+  }
+
+  /** Spend resets: admins and the admins of the key's team or organization, not the owner. */
+  assertCanResetKeySpend(key: { teamId: string | null }, teamOrganizationId: string | null): void {
+    this.requireWrite('reset key spend');
+    if (this.isAdmin || this.managesTeam(key.teamId, teamOrganizationId)) return;
+    throw forbidden("Only proxy admins and the key's team admins may reset its spend");
+  }
+
+  managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
+    if (this.isAdmin) return true;
+    if (teamId && this.adminTeams.includes(teamId)) return true;
+    return !!teamOrganizationId && this.adminOrgs.includes(teamOrganizationId);
+  }
+
   keyScope(k: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     const me = this.caller;

@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Budget, Organization, Team, User, VirtualKey } from '../../entities';
+import { Policy } from '../auth/policy';
+import { Config } from '../config';
+import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { actorOf, audit, columnJson, snakeJson } from './audit';
+import { addDuration, nextReset } from './durations';
+import { generateRawKey, hashKey, keyName, tokenFromInput } from './key-format';
+import * as v from './validate';
+
+const TABLE = 'LiteLLM_VerificationToken';
+
+export interface GenerateKeyArgs {
+  key?: string | null;
+  keyAlias?: string | null;
+  duration?: string | null;
+  models?: string[] | null;
+  maxBudget?: number | null;
+  softBudget?: number | null;
+  budgetDuration?: string | null;
+  budgetId?: string | null;
+  tpmLimit?: number | null;
+  rpmLimit?: number | null;
+  maxParallelRequests?: number | null;
+  userId?: string | null;
+  teamId?: string | null;
+  organizationId?: string | null;
+  metadata?: Record<string, unknown> | null;
+  permissions?: Record<string, unknown> | null;
+  modelMaxBudget?: Record<string, unknown> | null;
+  blocked?: boolean | null;
+  allowedRoutes?: string[] | null;
+  tags?: string[] | null;
+  guardrails?: string[] | null;
+  modelRpmLimit?: Record<string, unknown> | null;
+  modelTpmLimit?: Record<string, unknown> | null;
+}
+
+export type UpdateKeyArgs = Omit<GenerateKeyArgs, 'key' | 'softBudget' | 'organizationId' | 'tags' | 'guardrails' | 'modelRpmLimit' | 'modelTpmLimit'>;
+
+/** Shows enough of a raw key to recognise it, never the whole (LiteLLM's error wording). */
+export function maskRawKey(raw: string): string {
+  return raw.length > 8 ? `${raw.slice(0, 4)}****${raw.slice(-4)}` : '****';
+}
+
+function checkRawKey(field: string, raw: string): void {
+  if (!raw.startsWith('sk-')) throw badInput(field, `Invalid key format. LiteLLM Virtual Key must start with 'sk-'. Received: ${maskRawKey(raw)}`);
+  if (raw.length < 8 || raw.length > 256 || /\s/.test(raw)) throw badInput(field, 'must be 8 to 256 characters without spaces');
+}
+
+/** Input checks that need no database: everything here fails before a transaction opens. */
+function validateFields(a: GenerateKeyArgs | UpdateKeyArgs): void {
+  v.keyAlias('keyAlias', a.keyAlias);
+  v.money('maxBudget', a.maxBudget);
+  if ('softBudget' in a) v.money('softBudget', a.softBudget);
+  v.count('tpmLimit', a.tpmLimit);
+  v.count('rpmLimit', a.rpmLimit);
+  v.count('maxParallelRequests', a.maxParallelRequests, 2147483647);
+  v.jsonObject('metadata', a.metadata);
+  v.jsonObject('permissions', a.permissions);
+  v.jsonObject('modelMaxBudget', a.modelMaxBudget);
+  v.names('models', a.models);
+  v.names('allowedRoutes', a.allowedRoutes);
+  v.budgetDuration('budgetDuration', a.budgetDuration);
+}
+
+/** LiteLLM's team rules for a key: models the team allows, limits within the team's, owner a member. */
+function checkAgainstTeam(team: Team, a: { models?: string[] | null; maxBudget?: number | null; tpmLimit?: number | null; rpmLimit?: number | null; maxParallelRequests?: number | null }, userId: string | null | undefined): void {
+  const teamModels = team.models ?? [];
+  if (a.models?.length && teamModels.length && !teamModels.includes('all-proxy-models')) {
+    const refused = a.models.filter((m) => m !== 'all-team-models' && !teamModels.includes(m));
+    if (refused.length) throw badInput('models', `team ${team.alias ?? team.id} does not allow ${refused.join(', ')} (allowed: ${teamModels.join(', ')})`);
+  }
+  v.atMost('maxBudget', a.maxBudget, team.maxBudget, "team's max budget");
+  v.atMost('tpmLimit', a.tpmLimit, team.tpmLimit, "team's tpm limit");
+  v.atMost('rpmLimit', a.rpmLimit, team.rpmLimit, "team's rpm limit");
+  v.atMost('maxParallelRequests', a.maxParallelRequests, team.maxParallelRequests, "team's parallel request limit");
+  if (userId) {
+    const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
+    if (!members.some((m) => m.user_id === userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
+  }
+}
+
+function metadataWithMovedFields(a: GenerateKeyArgs): Record<string, unknown> {
+  // LiteLLM moves these request fields into the key's metadata.
+  const moved: Record<string, unknown> = {};
+  if (a.tags) moved.tags = a.tags;
+  if (a.guardrails) moved.guardrails = a.guardrails;
+  if (a.modelRpmLimit) moved.model_rpm_limit = a.modelRpmLimit;
+  if (a.modelTpmLimit) moved.model_tpm_limit = a.modelTpmLimit;
+  return { ...(a.metadata ?? {}), ...moved };
+}
+
+
+export class KeyService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: Config,
+    private readonly policy: Policy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private resetAt(budgetDuration: string | null | undefined, now: Date): Date | null {
+    return nextReset(budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
+  }
+
+  private async lockAlias(em: EntityManager, alias: string, exceptToken?: string): Promise<void> {
+    // LiteLLM only checks aliases in code and races; a transaction-scoped advisory lock per alias does not.
+    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`litellm_key_alias:${alias}`]);
+    const taken = await em.query(`SELECT 1 FROM "${TABLE}" WHERE key_alias = $1 AND token IS DISTINCT FROM $2 LIMIT 1`, [alias, exceptToken ?? null]);
+    if (taken.length) throw conflict(`Key with alias '${alias}' already exists. Unique key aliases across all keys are required.`, 'keyAlias');
+  }
+
+  private async team(em: EntityManager, id: string): Promise<Team> {
+    const team = await em.findOneBy(Team, { id });
+    if (!team) throw notFound('team', id);
+    return team;
+  }
+
+  private async lockKey(em: EntityManager, tokenInput: string): Promise<VirtualKey> {
+    const token = tokenFromInput(tokenInput);
+    const key = await em.findOne(VirtualKey, { where: { token }, lock: { mode: 'pessimistic_write' } });
+    if (!key) throw notFound('key', tokenInput.startsWith('sk-') ? maskRawKey(tokenInput) : tokenInput);
+    return key;
+  }
+
+  private async teamOrganization(em: EntityManager, teamId: string | null): Promise<string | null> {
+    if (!teamId) return null;
+    return (await em.findOneBy(Team, { id: teamId }))?.organizationId ?? null;
+  }
+
+  async generate(a: GenerateKeyArgs): Promise<{ key: string; info: VirtualKey }> {
+    this.policy.requireWrite('create keys');
+    validateFields(a);
+    if (a.key !== undefined && a.key !== null) checkRawKey('key', a.key);
+    const expiresIn = v.duration('duration', a.duration);
+    if (a.softBudget != null && a.budgetId) throw badInput('softBudget', 'give softBudget or budgetId, not both (softBudget creates its own budget)');
+    const caller = this.policy.caller;
+    // LiteLLM: a non-admin's key belongs to the caller unless said otherwise
+    const userId = a.userId === undefined ? (this.policy.isAdmin ? null : caller.userId) : a.userId;
+    const raw = a.key ?? generateRawKey();
+    const token = hashKey(raw);
+    const now = this.now();
+
+    const info = await this.ds.transaction(async (em) => {
+      const team = a.teamId ? await this.team(em, a.teamId) : null;
+      if (userId && !(await em.existsBy(User, { id: userId }))) throw notFound('user', userId);
+      const organizationId = a.organizationId ?? team?.organizationId ?? null;
+      if (a.organizationId && !(await em.existsBy(Organization, { id: a.organizationId }))) throw notFound('organization', a.organizationId);
+      if (team && a.organizationId && team.organizationId && team.organizationId !== a.organizationId)
+        throw badInput('organizationId', `team ${team.alias ?? team.id} belongs to organization ${team.organizationId}`);
+      if (a.budgetId && !(await em.existsBy(Budget, { id: a.budgetId }))) throw notFound('budget', a.budgetId);
+      this.policy.assertCanCreateKey({ userId, teamId: team?.id ?? null, teamOrganizationId: team?.organizationId ?? null, organizationId });
+      if (team) checkAgainstTeam(team, a, userId);
+      if (a.keyAlias) await this.lockAlias(em, a.keyAlias);
+      if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'key');
+
+      let budgetId = a.budgetId ?? null;
+      const actor = actorOf(caller);
+      if (a.softBudget != null) {
+        budgetId = randomUUID();
+        await em.insert(Budget, em.create(Budget, { id: budgetId, softBudget: a.softBudget, modelMaxBudget: a.modelMaxBudget ?? null, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
+      }
+      await em.insert(VirtualKey, em.create(VirtualKey, {
+        token,
+        keyName: process.env.DISABLE_KEY_NAME === 'true' ? null : keyName(raw),
+        keyAlias: a.keyAlias ?? null,
+        spend: 0,
+        expires: expiresIn ? addDuration(now, expiresIn) : null,
+        models: a.models ?? [],
+        aliases: {},
+        config: {},
+        userId,
+        teamId: team?.id ?? null,
+        permissions: a.permissions ?? {},
+        maxParallelRequests: a.maxParallelRequests ?? null,
+        metadata: metadataWithMovedFields(a),
+        blocked: a.blocked ?? null,
+        tpmLimit: a.tpmLimit ?? null,
+        rpmLimit: a.rpmLimit ?? null,
+        maxBudget: a.maxBudget ?? null,
+        budgetDuration: a.budgetDuration ?? null,
+        budgetResetAt: this.resetAt(a.budgetDuration, now),
+        allowedCacheControls: [],
+        modelSpend: {},
+        modelMaxBudget: a.modelMaxBudget ?? {},
+        budgetId,
+        organizationId,
+        createdAt: now,
+        createdBy: actor,
+        updatedAt: now,
+        updatedBy: actor,
+        allowedRoutes: a.allowedRoutes ?? [],
+        rotationCount: 0,
+        autoRotate: false,
+      }));
+      const row = await em.findOneByOrFail(VirtualKey, { token });
+      await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
+      return row;
+    });
+    return { key: raw, info };
+  }
+
+  async update(tokenInput: string, a: UpdateKeyArgs): Promise<VirtualKey> {
+    this.policy.requireWrite('update keys');
+    validateFields(a);
+    const expiresIn = a.duration === undefined || a.duration === null || a.duration === '-1' ? null : v.duration('duration', a.duration);
+    const now = this.now();
+    const caller = this.policy.caller;
+    return this.ds.transaction(async (em) => {
+      const key = await this.lockKey(em, tokenInput);
+      const before = columnJson(em, VirtualKey, key);
+      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), 'update');
+      if (a.userId !== undefined && a.userId !== key.userId) {
+        if (!this.policy.isAdmin) throw forbidden('Only proxy admins may move a key to another user');
+        if (a.userId && !(await em.existsBy(User, { id: a.userId }))) throw notFound('user', a.userId);
+      }
+      const userId = a.userId !== undefined ? a.userId : key.userId;
+      const teamId = a.teamId !== undefined ? a.teamId : key.teamId;
+      const team = teamId ? await this.team(em, teamId) : null;
+      if (a.teamId !== undefined && a.teamId !== key.teamId)
+        this.policy.assertCanCreateKey({ userId, teamId, teamOrganizationId: team?.organizationId ?? null, organizationId: team?.organizationId ?? key.organizationId });
+      if (team)
+        checkAgainstTeam(team, {
+          models: a.models !== undefined ? a.models : key.models,
+          maxBudget: a.maxBudget !== undefined ? a.maxBudget : key.maxBudget,
+          tpmLimit: a.tpmLimit !== undefined ? a.tpmLimit : key.tpmLimit,
+          rpmLimit: a.rpmLimit !== undefined ? a.rpmLimit : key.rpmLimit,
+          maxParallelRequests: a.maxParallelRequests !== undefined ? a.maxParallelRequests : key.maxParallelRequests,
+        }, a.teamId !== undefined || a.userId !== undefined ? userId : null);
+      if (a.budgetId && !(await em.existsBy(Budget, { id: a.budgetId }))) throw notFound('budget', a.budgetId);
+      if (a.keyAlias) await this.lockAlias(em, a.keyAlias, key.token);
+
+      const changes: Partial<VirtualKey> = { updatedAt: now, updatedBy: actorOf(caller) };
+      const copy = ['keyAlias', 'models', 'maxBudget', 'budgetId', 'tpmLimit', 'rpmLimit', 'maxParallelRequests', 'userId', 'teamId', 'metadata', 'permissions', 'modelMaxBudget', 'blocked', 'allowedRoutes'] as const;
+      for (const f of copy) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
+      if (a.teamId !== undefined) changes.organizationId = team?.organizationId ?? (a.teamId === null ? key.organizationId : null);
+      if (a.duration !== undefined) changes.expires = expiresIn ? addDuration(now, expiresIn) : null;
+      // LiteLLM ignores a null budget_duration on update: it cannot be cleared this way
+      if (a.budgetDuration) {
+        changes.budgetDuration = a.budgetDuration;
+        changes.budgetResetAt = this.resetAt(a.budgetDuration, now);
+      }
+      await em.update(VirtualKey, { token: key.token }, changes);
+      const row = await em.findOneByOrFail(VirtualKey, { token: key.token });
+      await audit(em, this.config, caller, { action: 'updated', table: TABLE, objectId: key.token, before, after: snakeJson(a) });
+      return row;
+    });
+  }
+
+  private async tombstone(em: EntityManager, tokens: string[]): Promise<void> {
+    const caller = this.policy.caller;
+    const keyCols = new Set(em.connection.getMetadata(VirtualKey).columns.map((c) => c.databaseName));
+    const shared = em.connection
+      .getMetadata('LiteLLM_DeletedVerificationToken')
+      .columns.map((c) => c.databaseName)
+      .filter((c) => keyCols.has(c));
+    const cols = shared.map((c) => `"${c}"`).join(', ');
+    await em.query(
+      `INSERT INTO "LiteLLM_DeletedVerificationToken" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key)
+       SELECT gen_random_uuid()::text, ${cols}, now(), $2, $3 FROM "${TABLE}" WHERE token = ANY($1::text[])`,
+      [tokens, actorOf(caller), caller.keyToken],
+    );
+  }
+
+  async delete(tokenInputs: string[] | null | undefined, aliases: string[] | null | undefined): Promise<string[]> {
+    this.policy.requireWrite('delete keys');
+    const tokens = (tokenInputs ?? []).map(tokenFromInput);
+    const wanted = aliases ?? [];
+    if (!tokens.length && !wanted.length) throw badInput('tokens', 'give at least one key (raw or hash) in tokens or one alias in aliases');
+    if (tokens.length + wanted.length > 1000) throw badInput('tokens', 'at most 1000 keys per call');
+    const caller = this.policy.caller;
+    return this.ds.transaction(async (em) => {
+      const rows = await em.find(VirtualKey, { where: [...(tokens.length ? [{ token: In(tokens) }] : []), ...(wanted.length ? [{ keyAlias: In(wanted) }] : [])], lock: { mode: 'pessimistic_write' } });
+      const missing = [
+        ...(tokenInputs ?? []).filter((t) => !rows.some((r) => r.token === tokenFromInput(t))).map((t) => (t.startsWith('sk-') ? maskRawKey(t) : t)),
+        ...wanted.filter((al) => !rows.some((r) => r.keyAlias === al)),
+      ];
+      if (!rows.length) throw notFound('keys', missing.join(', '));
+      if (missing.length) throw notFound('keys', missing.join(', '));
+      const teamIds = [...new Set(rows.map((r) => r.teamId).filter((t): t is string => !!t))];
+      const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
+      for (const r of rows) this.policy.assertCanManageKey(r, teams.find((t) => t.id === r.teamId)?.organizationId ?? null, 'delete');
+      const hashes = rows.map((r) => r.token);
+      await this.tombstone(em, hashes);
+      await em.delete(VirtualKey, { token: In(hashes) });
+      for (const r of rows) await audit(em, this.config, caller, { action: 'deleted', table: TABLE, objectId: r.token, before: columnJson(em, VirtualKey, r), after: {} });
+      return hashes;
+    });
+  }
+
+  async regenerate(tokenInput: string, input: { newKey?: string | null; gracePeriod?: string | null }): Promise<{ key: string; info: VirtualKey }> {
+    this.policy.requireWrite('regenerate keys');
+    if (input.newKey != null) checkRawKey('newKey', input.newKey);
+    const grace = v.duration('gracePeriod', input.gracePeriod);
+    const raw = input.newKey ?? generateRawKey();
+    const token = hashKey(raw);
+    const now = this.now();
+    const caller = this.policy.caller;
+    const info = await this.ds.transaction(async (em) => {
+      const key = await this.lockKey(em, tokenInput);
+      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), 'regenerate');
+      if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'newKey');
+      // LiteLLM copies the old row to the tombstone table, then rotates the same row in place
+      await this.tombstone(em, [key.token]);
+      await em.update(VirtualKey, { token: key.token }, {
+        token,
+        keyName: process.env.DISABLE_KEY_NAME === 'true' ? null : keyName(raw),
+        lastRotationAt: now,
+        rotationCount: (key.rotationCount ?? 0) + 1,
+        updatedAt: now,
+        updatedBy: actorOf(caller),
+      });
+      await em.query(`UPDATE "LiteLLM_DeprecatedVerificationToken" SET active_token_id = $2 WHERE active_token_id = $1`, [key.token, token]);
+      if (grace && grace.value > 0)
+        await em.query(
+          `INSERT INTO "LiteLLM_DeprecatedVerificationToken" (id, token, active_token_id, revoke_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
+          [randomUUID(), key.token, token, addDuration(now, grace), now],
+        );
+      const row = await em.findOneByOrFail(VirtualKey, { token });
+      await audit(em, this.config, caller, { action: 'rotated', table: TABLE, objectId: token, before: columnJson(em, VirtualKey, key), after: { key: raw, ...columnJson(em, VirtualKey, row) } });
+      return row;
+    });
+    return { key: raw, info };
+  }
+
+  async setBlocked(tokenInput: string, blocked: boolean): Promise<VirtualKey> {
+    const action = blocked ? 'block' : 'unblock';
+    this.policy.requireWrite(`${action} keys`);
+    const caller = this.policy.caller;
+    return this.ds.transaction(async (em) => {
+      const key = await this.lockKey(em, tokenInput);
+      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), action);
+      await em.update(VirtualKey, { token: key.token }, { blocked, updatedAt: this.now(), updatedBy: actorOf(caller) });
+      const row = await em.findOneByOrFail(VirtualKey, { token: key.token });
+      await audit(em, this.config, caller, { action: blocked ? 'blocked' : 'unblocked', table: TABLE, objectId: key.token, before: columnJson(em, VirtualKey, key), after: {} });
+      return row;
+    });
+  }
+
+  async resetSpend(tokenInput: string, resetTo: number): Promise<VirtualKey> {
+    this.policy.requireWrite('reset key spend');
+    v.money('resetTo', resetTo);
+    const caller = this.policy.caller;
+    return this.ds.transaction(async (em) => {
+      const key = await this.lockKey(em, tokenInput);
+      this.policy.assertCanResetKeySpend(key, await this.teamOrganization(em, key.teamId));
+      // LiteLLM: 0 ≤ reset_to ≤ current spend and ≤ the key's max budget
+      if (resetTo > key.spend) throw badInput('resetTo', `${resetTo} is above the key's current spend of ${key.spend}`);
+      v.atMost('resetTo', resetTo, key.maxBudget, "key's max budget");
+      await em.update(VirtualKey, { token: key.token }, { spend: resetTo, updatedAt: this.now(), updatedBy: actorOf(caller) });
+      const row = await em.findOneByOrFail(VirtualKey, { token: key.token });
+      await audit(em, this.config, caller, { action: 'updated', table: TABLE, objectId: key.token, before: columnJson(em, VirtualKey, key), after: { spend: resetTo } });
+      return row;
+    });
+  }
+}
