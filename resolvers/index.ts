@@ -1,5 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
+import { BudgetMutationResolver } from './budget.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
@@ -16,6 +17,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   KeyResolver,
   KeyMutationResolver,
+  BudgetMutationResolver,
   EndUserResolver,
   BudgetQueryResolver,
   ModelResolver,

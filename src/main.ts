@@ -8,6 +8,7 @@ import { startEmbeddedPostgres } from './db/embedded-pg';
 import { inspectDatabase, isManagedByLiteLLM, prepareSchema } from './db/migrate';
 import { checkSchema, formatDifferences } from './db/schema-check';
 import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
+import { runBudgetReset } from './services/budget-reset';
 import { createGateway } from './server/app';
 import { createLogger, Logger } from './server/log';
 
@@ -18,6 +19,7 @@ commands:
   migrate         build LiteLLM's schema on an empty database (--force on a LiteLLM-managed one)
   schema-check    verify that every column the gateway maps exists with a compatible type
   seed            write generated data: --size tiny|demo|small|medium, --seed N, or --organizations N --users N ...
+  reset-budgets   run LiteLLM's budget reset job once (the server also runs it every BUDGET_RESET_INTERVAL_SECONDS)
 
 options:
   --config path   LiteLLM's proxy_config.yaml (general_settings, litellm_settings)
@@ -84,11 +86,13 @@ class StartupError extends Error {}
 async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log);
   let server: Server | undefined;
+  let resetTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    if (resetTimer) clearInterval(resetTimer);
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
     await gateway?.stop().catch(() => undefined);
@@ -125,6 +129,16 @@ async function serve(config: Config, log: Logger): Promise<void> {
     log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded });
     process.on('SIGINT', () => void stop('SIGINT'));
     process.on('SIGTERM', () => void stop('SIGTERM'));
+    if (config.budgetResetIntervalSeconds > 0) {
+      const resetOnce = () =>
+        runBudgetReset(db.ds, { timezone: config.timezone, resetTime: config.budgetResetTime }).then(
+          (report) => log.info('budget reset job', { ...report }),
+          (err) => log.error('budget reset job failed', { error: err }),
+        );
+      void resetOnce();
+      resetTimer = setInterval(resetOnce, config.budgetResetIntervalSeconds * 1000);
+      resetTimer.unref();
+    }
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
@@ -177,6 +191,17 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         const report = await seedDatabase(db.ds, opts);
         process.stdout.write(`seeded in ${report.seconds.toFixed(1)} s\n`);
         for (const [t, s] of Object.entries(report.tables)) process.stdout.write(`  ${t.padEnd(34)} ${String(s.rows).padStart(10)} rows ${String(s.rowsPerSecond).padStart(9)} rows/s\n`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'reset-budgets': {
+      const db = await openDatabase(config, log);
+      try {
+        if (!(await verifySchema(db.ds, log))) return 1;
+        const report = await runBudgetReset(db.ds, { timezone: config.timezone, resetTime: config.budgetResetTime });
+        process.stdout.write(`${JSON.stringify(report)}\n`);
         return 0;
       } finally {
         await db.close();

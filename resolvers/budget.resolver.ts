@@ -1,0 +1,66 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Budget, EndUser, Organization, Team, User } from '../entities';
+import { Context } from '../src/graphql/context';
+import { runBudgetReset } from '../src/services/budget-reset';
+import { BudgetService } from '../src/services/budgets';
+import { BudgetResetReport, CreateBudgetInput, SetBudgetInput, UpdateBudgetInput } from './inputs/budget.input';
+import { parseMembers, TeamMember } from './types/team-member.type';
+
+@Resolver()
+export class BudgetMutationResolver {
+  private service({ ds, config, policy }: Context) {
+    return new BudgetService(ds, config, policy);
+  }
+
+  @Mutation(() => Budget, { description: 'POST /budget/new' })
+  createBudget(@Arg('input', () => CreateBudgetInput) input: CreateBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).create(input);
+  }
+
+  @Mutation(() => Budget, { description: 'POST /budget/update; a new budgetDuration recomputes budgetResetAt' })
+  updateBudget(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateBudgetInput) input: UpdateBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).update(id, input);
+  }
+
+  @Mutation(() => ID, { description: 'POST /budget/delete: CONFLICT while an organization uses it; other links are cleared' })
+  deleteBudget(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return this.service(ctx).delete(id);
+  }
+
+  @Mutation(() => Team, { description: "The team's inline budget (/team/update)" })
+  setTeamBudget(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).setTeamBudget(teamId, input);
+  }
+
+  @Mutation(() => User, { description: "The user's inline budget (/user/update)" })
+  setUserBudget(@Arg('userId', () => ID) userId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).setUserBudget(userId, input);
+  }
+
+  @Mutation(() => TeamMember, { description: '/team/member_update with max_budget_in_team: the member tier and TeamMembership row' })
+  async setTeamMemberBudget(
+    @Arg('teamId', () => ID) teamId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('input', () => SetBudgetInput) input: SetBudgetInput,
+    @Ctx() ctx: Context,
+  ) {
+    const team = await this.service(ctx).setTeamMemberBudget(teamId, userId, input);
+    return parseMembers(team.id, team.membersWithRoles).find((m) => m.userId === userId);
+  }
+
+  @Mutation(() => Organization, { description: "The organization's budget tier (/organization/update)" })
+  setOrganizationBudget(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).setOrganizationBudget(organizationId, input);
+  }
+
+  @Mutation(() => EndUser, { description: '/customer/update' })
+  setEndUserBudget(@Arg('endUserId', () => ID) endUserId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+    return this.service(ctx).setEndUserBudget(endUserId, input);
+  }
+
+  @Mutation(() => BudgetResetReport, { description: "LiteLLM's periodic budget reset job, run now (proxy admins)" })
+  async resetBudgets(@Ctx() { ds, config, policy }: Context) {
+    policy.requireAdmin('run the budget reset job');
+    return Object.assign(new BudgetResetReport(), await runBudgetReset(ds, { timezone: config.timezone, resetTime: config.budgetResetTime }));
+  }
+}
