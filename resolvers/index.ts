@@ -4,6 +4,17 @@ import { BudgetMutationResolver } from './budget.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
+import {
+  EndUserUsageResolver,
+  KeyUsageResolver,
+  OrganizationUsageResolver,
+  SpendLogResolver,
+  SpendQueryResolver,
+  SpendReportRowResolver,
+  TeamMemberUsageResolver,
+  TeamUsageResolver,
+  UserUsageResolver,
+} from './spend.resolver';
 import { UserResolver } from './user.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -23,4 +34,13 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ModelResolver,
   InvitationResolver,
   ModelAccessRequestResolver,
+  SpendQueryResolver,
+  SpendReportRowResolver,
+  SpendLogResolver,
+  OrganizationUsageResolver,
+  TeamUsageResolver,
+  UserUsageResolver,
+  EndUserUsageResolver,
+  KeyUsageResolver,
+  TeamMemberUsageResolver,
 ];

@@ -35,6 +35,8 @@ export interface Config {
   timezone: string;
   budgetResetTime?: string;
   budgetResetIntervalSeconds: number;
+  /** widest startTime window a spendLogs query may scan */
+  spendLogsMaxWindowDays: number;
   introspection: boolean;
   graphiql: boolean;
   limits: Limits;
@@ -163,6 +165,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     timezone,
     budgetResetTime: resetTime,
     budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),
+    spendLogsMaxWindowDays: int('SPEND_LOGS_MAX_WINDOW_DAYS', env.SPEND_LOGS_MAX_WINDOW_DAYS, 31, 1, 3660),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, true),
     limits: {

@@ -143,6 +143,18 @@ export class Policy {
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
+  /** SpendLogs rows: admins all; others their own requests and those of teams and organizations they administer. */
+  spendLogScope(l: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const me = this.caller;
+    const parts: string[] = [];
+    if (me.userId) parts.push(`${l}."user" = ${p.add(me.userId)}`);
+    if (me.keyToken) parts.push(`${l}.api_key = ${p.add(me.keyToken)}`);
+    if (this.adminTeams.length) parts.push(`${l}.team_id = ANY(${p.add(this.adminTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${l}.organization_id = ANY(${p.add(this.adminOrgs)}::text[])`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
   organizationScope(o: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     return this.memberOrgs.length ? `${o}.organization_id = ANY(${p.add(this.memberOrgs)}::text[])` : 'FALSE';

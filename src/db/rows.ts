@@ -1,6 +1,7 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
-const cache = new WeakMap<object, { table: string; select: (alias: string) => string; hydrate: (row: Record<string, unknown>) => unknown }>();
+type TableInfo = { table: string; select: (alias: string, heavy?: string[]) => string; hydrate: (row: Record<string, unknown>) => unknown };
+const cache = new WeakMap<object, TableInfo>();
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
@@ -19,7 +20,9 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
     hit = {
       table: `"${meta.tableName}"`,
-      select: (alias: string) => light.map((c) => `${alias}."${c.databaseName}"`).join(', '),
+      /** the light columns, plus the heavy ones named (by property) */
+      select: (alias: string, heavy: string[] = []) =>
+        [...light, ...columns.filter((c) => !light.includes(c) && heavy.includes(c.propertyName))].map((c) => `${alias}."${c.databaseName}"`).join(', '),
       hydrate: (row) => {
         const obj = meta.create() as Record<string, unknown>;
         for (const c of columns) if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];
@@ -28,5 +31,5 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     };
     cache.set(key, hit);
   }
-  return hit as { table: string; select: (alias: string) => string; hydrate: (row: Record<string, unknown>) => T };
+  return hit as Omit<TableInfo, 'hydrate'> & { hydrate: (row: Record<string, unknown>) => T };
 }

@@ -4,6 +4,7 @@ import { Budget, EndUser, Organization, OrganizationMember, Team, TeamMembership
 import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { byColumn, childrenLoaders, Order, PageArgs } from './paging';
+import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
 export const KEY_ORDER: Order = { columns: ['token'], properties: ['token'], direction: 'ASC' };
 export const TEAM_ORDER: Order = { columns: ['team_id'], properties: ['id'], direction: 'ASC' };
@@ -81,6 +82,14 @@ export class Loaders {
         return users.map((u) => rows.filter((r) => r.user_id === u).map(t.hydrate));
       });
     });
+  }
+
+  usage(kind: UsageEntity, from: string, to: string) {
+    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, kind, from, to));
+  }
+
+  memberUsage(from: string, to: string) {
+    return this.once(`memberUsage:${from}:${to}`, () => memberUsageLoader(this.ds, from, to));
   }
 
   private children<T>(name: string, args: PageArgs, make: () => T): T {

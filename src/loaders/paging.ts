@@ -39,6 +39,8 @@ export interface ListSpec<T> {
   entity: EntityTarget<T>;
   order: Order;
   where?: (alias: string, p: Params) => string[];
+  /** heavy JSON columns (by property) the query selected */
+  heavy?: string[];
 }
 
 /** One page of a root list, and its count on demand. */
@@ -51,7 +53,7 @@ export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: Li
   const conds = filters(p);
   const ks = keyset('x', spec.order, after, p);
   const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT ${t.select('x')} FROM ${t.table} x WHERE ${[...conds, ks.where].join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
+    `SELECT ${t.select('x', spec.heavy)} FROM ${t.table} x WHERE ${[...conds, ks.where].join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
     p.values,
   );
   const page = toPage(rows.map(t.hydrate), first, cursorOf<T>(spec.order), after);

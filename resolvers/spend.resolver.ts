@@ -1,0 +1,296 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
+import { Connection, connection, PageInfo } from '../src/graphql/connection';
+import { Context } from '../src/graphql/context';
+import { badInput, forbidden } from '../src/graphql/errors';
+import { DateScalar, SafeIntScalar } from '../src/graphql/scalars';
+import { selectedNodeFields } from '../src/graphql/selection';
+import { listPage } from '../src/loaders/paging';
+import { UsageSums, ZERO } from '../src/loaders/usage';
+import { tokenFromInput } from '../src/services/key-format';
+import { Dimension, Report, spendReport } from '../src/services/spend-report';
+import { PageArgs } from './inputs/page.input';
+import { AuditLogFilter, ErrorLogFilter, SpendLogFilter, SpendReportInput } from './inputs/spend.input';
+import { TeamMember } from './types/team-member.type';
+import { Usage } from './types/usage.type';
+
+const SpendLogConnection = Connection(SpendLog, 'SpendLog');
+const ErrorLogConnection = Connection(ErrorLog, 'ErrorLog');
+const AuditLogConnection = Connection(AuditLogEntry, 'AuditLogEntry');
+
+const HEAVY = ['messages', 'response', 'proxyServerRequest', 'metadata'];
+const DAY_MS = 86400000;
+
+const usage = (u: UsageSums) => Object.assign(new Usage(), u);
+
+function window(from: string, to: string): void {
+  if (from > to) throw badInput('to', `${to} is before from ${from}`);
+}
+
+@ObjectType('SpendReportRow')
+export class SpendReportRow {
+  @Field(() => DateScalar, { nullable: true })
+  day: string | null;
+
+  @Field(() => String, { nullable: true })
+  model: string | null;
+
+  @Field(() => String, { nullable: true })
+  modelGroup: string | null;
+
+  @Field(() => String, { nullable: true })
+  provider: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the key hash (also for deleted keys, whose key is null)' })
+  apiKey: string | null;
+
+  @Field(() => String, { nullable: true })
+  tag: string | null;
+
+  userId: string | null;
+  teamId: string | null;
+  organizationId: string | null;
+  endUserId: string | null;
+
+  @Field(() => Float)
+  spend: number;
+
+  @Field(() => SafeIntScalar)
+  promptTokens: number;
+
+  @Field(() => SafeIntScalar)
+  completionTokens: number;
+
+  @Field(() => SafeIntScalar)
+  totalTokens: number;
+
+  @Field(() => SafeIntScalar)
+  requests: number;
+
+  @Field(() => SafeIntScalar)
+  successfulRequests: number;
+
+  @Field(() => SafeIntScalar)
+  failedRequests: number;
+}
+
+@ObjectType('SpendReport')
+export class SpendReport {
+  @Field(() => [SpendReportRow])
+  rows: SpendReportRow[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field({ description: 'the LiteLLM daily table the report read' })
+  source: string;
+
+  report: Report;
+
+  @Field(() => Usage, { description: 'over all groups, not only this page (one more statement, only when selected)' })
+  async totals(): Promise<Usage> {
+    return usage(await this.report.totals());
+  }
+}
+
+function reportRow(r: Report['rows'][number]): SpendReportRow {
+  const g = (d: Dimension) => r.groups[d] ?? null;
+  return Object.assign(new SpendReportRow(), {
+    day: g('DAY'),
+    model: g('MODEL'),
+    modelGroup: g('MODEL_GROUP'),
+    provider: g('PROVIDER'),
+    apiKey: g('KEY'),
+    tag: g('TAG'),
+    userId: g('USER'),
+    teamId: g('TEAM'),
+    organizationId: g('ORGANIZATION'),
+    endUserId: g('END_USER'),
+    spend: r.spend,
+    promptTokens: r.promptTokens,
+    completionTokens: r.completionTokens,
+    totalTokens: r.totalTokens,
+    requests: r.requests,
+    successfulRequests: r.successfulRequests,
+    failedRequests: r.failedRequests,
+  });
+}
+
+@Resolver(() => SpendReportRow)
+export class SpendReportRowResolver {
+  @FieldResolver(() => VirtualKey, { nullable: true })
+  key(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
+    return r.apiKey ? loaders.key.load(r.apiKey) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  user(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
+    return r.userId ? loaders.user.load(r.userId) : null;
+  }
+
+  @FieldResolver(() => Team, { nullable: true })
+  team(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
+    return r.teamId ? loaders.team.load(r.teamId) : null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
+    return r.organizationId ? loaders.organization.load(r.organizationId) : null;
+  }
+
+  @FieldResolver(() => EndUser, { nullable: true })
+  endUser(@Root() r: SpendReportRow, @Ctx() { loaders, policy }: Context) {
+    return r.endUserId && policy.readsEverything ? loaders.endUser.load(r.endUserId) : null;
+  }
+}
+
+@Resolver()
+export class SpendQueryResolver {
+  @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan)' })
+  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy }: Context) {
+    const report = await spendReport(ds, policy, { ...input, groupBy: input.groupBy as Dimension[] });
+    return Object.assign(new SpendReport(), {
+      report,
+      source: report.table,
+      rows: report.rows.map(reportRow),
+      pageInfo: Object.assign(new PageInfo(), { hasNextPage: report.hasNextPage, hasPreviousPage: report.hasPreviousPage, startCursor: report.startCursor, endCursor: report.endCursor }),
+    });
+  }
+
+  @Query(() => SpendLogConnection, { description: 'LiteLLM_SpendLogs in a required startTime window, newest first' })
+  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Info() info: GraphQLResolveInfo, @Ctx() { ds, policy, config }: Context) {
+    if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
+    const span = filter.to.getTime() - filter.from.getTime();
+    if (span < 0) throw badInput('filter.to', 'is before filter.from');
+    if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
+    const heavy = HEAVY.filter((f) => selectedNodeFields(info).has(f));
+    const { page, count } = await listPage(ds, {
+      entity: SpendLog,
+      order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
+      heavy,
+      where: (x, p) => {
+        const w = [`${x}."startTime" >= ${p.add(filter.from)}`, `${x}."startTime" <= ${p.add(filter.to)}`, policy.spendLogScope(x, p)];
+        if (filter.key) w.push(`${x}.api_key = ${p.add(tokenFromInput(filter.key))}`);
+        if (filter.userId) w.push(`${x}."user" = ${p.add(filter.userId)}`);
+        if (filter.teamId) w.push(`${x}.team_id = ${p.add(filter.teamId)}`);
+        if (filter.endUserId) w.push(`${x}.end_user = ${p.add(filter.endUserId)}`);
+        if (filter.model) w.push(`(${x}.model = ${p.add(filter.model)} OR ${x}.model_group = ${p.add(filter.model)})`);
+        if (filter.status) w.push(`${x}.status = ${p.add(filter.status)}`);
+        if (filter.requestId) w.push(`${x}.request_id = ${p.add(filter.requestId)}`);
+        if (filter.tag) w.push(`${x}.request_tags @> jsonb_build_array(${p.add(filter.tag)}::text)`);
+        return w;
+      },
+    }, args);
+    return connection(SpendLogConnection, page, count);
+  }
+
+  @Query(() => ErrorLogConnection, { description: 'LiteLLM_ErrorLogs, newest first (LiteLLM indexes only request_id here)' })
+  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, policy, config }: Context) {
+    policy.requireReadAll('error logs');
+    if (config.disableErrorLogs) throw forbidden('Error logs are disabled on this proxy (general_settings.disable_error_logs)');
+    const { page, count } = await listPage(ds, {
+      entity: ErrorLog,
+      order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
+      where: (x, p) => {
+        const w: string[] = [];
+        if (filter?.from) w.push(`${x}."startTime" >= ${p.add(filter.from)}`);
+        if (filter?.to) w.push(`${x}."startTime" <= ${p.add(filter.to)}`);
+        if (filter?.model) w.push(`(${x}.model_group = ${p.add(filter.model)} OR ${x}.litellm_model_name = ${p.add(filter.model)})`);
+        if (filter?.exceptionType) w.push(`${x}.exception_type = ${p.add(filter.exceptionType)}`);
+        if (filter?.statusCode) w.push(`${x}.status_code = ${p.add(filter.statusCode)}`);
+        return w.length ? w : ['TRUE'];
+      },
+    }, args);
+    return connection(ErrorLogConnection, page, count);
+  }
+
+  @Query(() => AuditLogConnection, { description: 'LiteLLM_AuditLog, newest first' })
+  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, policy }: Context) {
+    policy.requireReadAll('audit logs');
+    const { page, count } = await listPage(ds, {
+      entity: AuditLogEntry,
+      order: { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' },
+      where: (x, p) => {
+        const w: string[] = [];
+        if (filter?.from) w.push(`${x}.updated_at >= ${p.add(filter.from)}`);
+        if (filter?.to) w.push(`${x}.updated_at <= ${p.add(filter.to)}`);
+        if (filter?.tableName) w.push(`${x}.table_name = ${p.add(filter.tableName)}`);
+        if (filter?.objectId) w.push(`${x}.object_id = ${p.add(filter.objectId)}`);
+        if (filter?.action) w.push(`${x}.action = ${p.add(filter.action)}`);
+        if (filter?.changedBy) w.push(`${x}.changed_by = ${p.add(filter.changedBy)}`);
+        return w.length ? w : ['TRUE'];
+      },
+    }, args);
+    return connection(AuditLogConnection, page, count);
+  }
+}
+
+@Resolver(() => SpendLog)
+export class SpendLogResolver {
+  @FieldResolver(() => VirtualKey, { nullable: true, description: 'null for deleted keys and the master key' })
+  key(@Root() l: SpendLog, @Ctx() { loaders }: Context) {
+    return l.apiKey ? loaders.key.load(l.apiKey) : null;
+  }
+
+  @FieldResolver(() => Team, { nullable: true })
+  team(@Root() l: SpendLog, @Ctx() { loaders }: Context) {
+    return l.teamId ? loaders.team.load(l.teamId) : null;
+  }
+}
+
+// usage(from, to) on every level, one statement per level
+@Resolver(() => Organization)
+export class OrganizationUsageResolver {
+  @FieldResolver(() => Usage)
+  async usage(@Root() o: Organization, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    return usage(await loaders.usage('organization', from, to).load(o.id));
+  }
+}
+
+@Resolver(() => Team)
+export class TeamUsageResolver {
+  @FieldResolver(() => Usage)
+  async usage(@Root() t: Team, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    return usage(await loaders.usage('team', from, to).load(t.id));
+  }
+}
+
+@Resolver(() => User)
+export class UserUsageResolver {
+  @FieldResolver(() => Usage)
+  async usage(@Root() u: User, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    return usage(await loaders.usage('user', from, to).load(u.id));
+  }
+}
+
+@Resolver(() => EndUser)
+export class EndUserUsageResolver {
+  @FieldResolver(() => Usage)
+  async usage(@Root() e: EndUser, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    return usage(await loaders.usage('endUser', from, to).load(e.id));
+  }
+}
+
+@Resolver(() => VirtualKey)
+export class KeyUsageResolver {
+  @FieldResolver(() => Usage)
+  async usage(@Root() k: VirtualKey, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    return usage(await loaders.usage('key', from, to).load(k.token));
+  }
+}
+
+@Resolver(() => TeamMember)
+export class TeamMemberUsageResolver {
+  @FieldResolver(() => Usage, { description: "the user's spend through the team's keys (deleted keys included)" })
+  async usage(@Root() m: TeamMember, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+    window(from, to);
+    if (!m.userId) return usage(ZERO);
+    return usage(await loaders.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }));
+  }
+}

@@ -1,0 +1,139 @@
+import { DataSource } from 'typeorm';
+import { Policy } from '../auth/policy';
+import { Params } from '../db/sql';
+import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
+import { badInput } from '../graphql/errors';
+import { toUsage, USAGE_SUMS, UsageSums } from '../loaders/usage';
+import { tokenFromInput } from './key-format';
+
+export type Dimension = 'DAY' | 'MODEL' | 'MODEL_GROUP' | 'PROVIDER' | 'KEY' | 'USER' | 'TEAM' | 'ORGANIZATION' | 'END_USER' | 'TAG';
+
+const COLUMN: Record<Dimension, string> = {
+  DAY: 'date',
+  MODEL: 'model',
+  MODEL_GROUP: 'model_group',
+  PROVIDER: 'custom_llm_provider',
+  KEY: 'api_key',
+  USER: 'user_id',
+  TEAM: 'team_id',
+  ORGANIZATION: 'organization_id',
+  END_USER: 'end_user_id',
+  TAG: 'tag',
+};
+
+// Each LiteLLM daily table rolls spend up by one entity; the others are not in it.
+const ENTITY_TABLE: Partial<Record<Dimension, string>> = {
+  END_USER: 'LiteLLM_DailyEndUserSpend',
+  TAG: 'LiteLLM_DailyTagSpend',
+  TEAM: 'LiteLLM_DailyTeamSpend',
+  ORGANIZATION: 'LiteLLM_DailyOrganizationSpend',
+  USER: 'LiteLLM_DailyUserSpend',
+};
+
+export interface ReportFilter {
+  keys?: string[] | null;
+  users?: string[] | null;
+  teams?: string[] | null;
+  organizations?: string[] | null;
+  endUsers?: string[] | null;
+  tags?: string[] | null;
+  models?: string[] | null;
+  modelGroups?: string[] | null;
+  providers?: string[] | null;
+}
+
+const FILTER_DIMENSION: Record<keyof ReportFilter, Dimension> = {
+  keys: 'KEY',
+  users: 'USER',
+  teams: 'TEAM',
+  organizations: 'ORGANIZATION',
+  endUsers: 'END_USER',
+  tags: 'TAG',
+  models: 'MODEL',
+  modelGroups: 'MODEL_GROUP',
+  providers: 'PROVIDER',
+};
+
+export interface ReportInput {
+  from: string;
+  to: string;
+  groupBy: Dimension[];
+  filter?: ReportFilter | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ReportRow extends UsageSums {
+  groups: Partial<Record<Dimension, string | null>>;
+}
+
+export interface Report {
+  rows: ReportRow[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+  totals: () => Promise<UsageSums>;
+  table: string;
+}
+
+/**
+ * Spend grouped by any dimensions over a date window, always from the daily rollups (summed: rows
+ * repeat per day), never from SpendLogs. Groups are ordered by spend and paged by position.
+ */
+export async function spendReport(ds: DataSource, policy: Policy, input: ReportInput): Promise<Report> {
+  if (input.from > input.to) throw badInput('to', `${input.to} is before from ${input.from}`);
+  if (!input.groupBy.length) throw badInput('groupBy', 'name at least one dimension');
+  if (new Set(input.groupBy).size !== input.groupBy.length) throw badInput('groupBy', 'names a dimension twice');
+  if (input.groupBy.length > 5) throw badInput('groupBy', 'at most 5 dimensions');
+  const first = pageSize(input.first ?? 100, 1000);
+  const [offset] = (decodeCursor(input.after, 1) ?? [-1]) as number[];
+  if (!Number.isInteger(offset) || offset < -1) throw badInput('after', 'is not a cursor this report issued');
+  const filter = input.filter ?? {};
+  const filtered = (Object.keys(FILTER_DIMENSION) as (keyof ReportFilter)[]).filter((k) => filter[k]?.length);
+  for (const k of filtered) if (filter[k]!.length > 1000) throw badInput(`filter.${k}`, 'at most 1000 values');
+
+  const entities = [...new Set([...input.groupBy, ...filtered.map((k) => FILTER_DIMENSION[k])])].filter((d) => ENTITY_TABLE[d]);
+  if (entities.length > 1)
+    throw badInput('groupBy', `LiteLLM keeps no daily rollup by both ${entities.join(' and ')}: group or filter by one of USER, TEAM, ORGANIZATION, END_USER, TAG at a time (KEY, MODEL, MODEL_GROUP, PROVIDER and DAY combine with any)`);
+  const table = entities.length ? ENTITY_TABLE[entities[0]]! : 'LiteLLM_DailyUserSpend';
+
+  const where = (p: Params) => {
+    const w = [`d.date >= ${p.add(input.from)}`, `d.date <= ${p.add(input.to)}`];
+    for (const k of filtered) {
+      const values = k === 'keys' ? filter.keys!.map(tokenFromInput) : filter[k]!;
+      w.push(`d."${COLUMN[FILTER_DIMENSION[k]]}" = ANY(${p.add(values)}::text[])`);
+    }
+    if (!policy.readsEverything) w.push(`d.api_key IN (SELECT k.token FROM "LiteLLM_VerificationToken" k WHERE ${policy.keyScope('k', p)})`);
+    return w.join(' AND ');
+  };
+
+  const p = new Params();
+  const cond = where(p);
+  const cols = input.groupBy.map((g) => `d."${COLUMN[g]}"`);
+  const rows: Record<string, unknown>[] = await ds.query(
+    `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${USAGE_SUMS}
+       FROM "${table}" d WHERE ${cond}
+      GROUP BY ${cols.join(', ')}
+      ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
+      LIMIT ${first + 1} OFFSET ${offset + 1}`,
+    p.values,
+  );
+  const page = rows.slice(0, first).map((r) => ({
+    ...toUsage(r),
+    groups: Object.fromEntries(input.groupBy.map((g, i) => [g, (r[`g${i}`] as string | null) ?? null])),
+  }));
+  return {
+    rows: page,
+    hasNextPage: rows.length > first,
+    hasPreviousPage: offset >= 0,
+    startCursor: page.length ? encodeCursor([offset + 1]) : null,
+    endCursor: page.length ? encodeCursor([offset + page.length]) : null,
+    table,
+    totals: async () => {
+      const tp = new Params();
+      const [r] = await ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values);
+      return toUsage(r);
+    },
+  };
+}
