@@ -7,6 +7,11 @@ export type TeamRole =
   | 'ADMIN'
   | 'USER';
 
+export type DashboardUsageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardUsageQuery = { organizations: { nodes: Array<{ alias: string, usage: { spend: number, requests: number }, teams: { nodes: Array<{ alias: string | null, usage: { spend: number, totalTokens: number }, members: { nodes: Array<{ userEmail: string | null, spend: number | null, usage: { spend: number } }> } }> } }> } };
+
 export type KeyPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -16,6 +21,16 @@ export type NestedOrganizationsQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type NestedOrganizationsQuery = { organizations: { nodes: Array<{ id: string, alias: string, teams: { nodes: Array<{ id: string, alias: string | null, members: { nodes: Array<{ spend: number | null, user: { email: string | null } | null }> } }> } }> } };
+
+export type SpendLogsWindowQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpendLogsWindowQuery = { spendLogs: { nodes: Array<{ requestId: string, startTime: string, spend: number, model: string, key: { keyName: string | null } | null, team: { alias: string | null } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SpendReportByDayAndModelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpendReportByDayAndModelQuery = { spendReport: { source: string, rows: Array<{ day: string | null, model: string | null, spend: number, requests: number }>, totals: { spend: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TeamMembersBudgetsQueryVariables = Exact<{ [key: string]: never; }>;
 
