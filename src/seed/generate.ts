@@ -151,11 +151,15 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
       teamInfo.push({ id, org: orgId, members: [] });
     }
   }
+  const teamsOfOrg = new Map<string, typeof teamInfo>();
+  for (const t of teamInfo) teamsOfOrg.set(t.org, [...(teamsOfOrg.get(t.org) ?? []), t]);
+  const teamById = new Map(teamInfo.map((t) => [t.id, t]));
+  const userById = new Map(userRows.map((u) => [u.id, u]));
   // internal users (index ≥ 2) are spread over teams; each joins one or two teams of one organization
   for (let i = 2; i < userRows.length; i++) {
     const u = userRows[i];
     const first = teamInfo[(i - 2) % nTeams];
-    const picks = r.next() < 0.3 ? [first, teamInfo.filter((t) => t.org === first.org)[r.int(teamsPerOrg)]] : [first];
+    const picks = r.next() < 0.3 ? [first, teamsOfOrg.get(first.org)![r.int(teamsPerOrg)]] : [first];
     for (const t of new Set(picks)) {
       t.members.push({ user_id: u.id, user_email: u.email, role: t.members.length === 0 ? 'admin' : 'user' });
       u.teams.push(t.id);
@@ -168,7 +172,7 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     const members = empty ? [] : t.members;
     if (empty) {
       for (const m of t.members) {
-        const u = userRows.find((x) => x.id === m.user_id)!;
+        const u = userById.get(m.user_id)!;
         u.teams = u.teams.filter((x) => x !== t.id);
       }
       t.members = [];
@@ -204,7 +208,7 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     for (let k = 0; k < opts.keysPerUser; k++) {
       const raw = r.key();
       const team = u.teams.length ? u.teams[k % u.teams.length] : null;
-      const org = team ? teamInfo.find((t) => t.id === team)!.org : null;
+      const org = team ? teamById.get(team)!.org : null;
       addKey(raw, u.id, team, org, k === 0 ? `${u.email.split('@')[0]}-key` : null);
       if (k === 0) principals.push({ userId: u.id, role: u.role, rawKey: raw, teamId: team, organizationId: org });
     }
@@ -273,7 +277,7 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
                 CASE WHEN g % 4 = 0 THEN '[]'::jsonb ELSE jsonb_build_array(($6::text[])[1 + g % 5]) END,
                 k.t, CASE WHEN g % 3 = 0 THEN 'customer-' || (g % $5) ELSE '' END, md5('s' || (g / 7)::text), s, k.o, 200 + g % 3000
            FROM generate_series($1::bigint + 1, $1::bigint + $2) AS g
-           CROSS JOIN LATERAL (SELECT 1 + (hashint8(g * 7919) & 2147483647) % $3 AS kn,
+           CROSS JOIN LATERAL (SELECT 1 + floor($3 * power(((hashint8(g * 7919) & 2147483647) % 1000003) / 1000003.0, 3))::int AS kn,
                                       (hashint8(g * 104729) & 2147483647) % 5 AS mn,
                                       to_timestamp($4::double precision + ((hashint8(g * 31) & 2147483647) % ($7::bigint * 86400))) AT TIME ZONE 'UTC' AS ts,
                                       50 + (hashint8(g) & 2147483647) % 2000 AS p, 10 + (hashint8(g + 1) & 2147483647) % 800 AS c,
@@ -290,7 +294,7 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     // so a (entity, date, key, model, provider) combination repeats, as it can in LiteLLM.
     const rollup = async (table: string, entity: string, expr: string, extraCols = '', extraExpr = '', from = '"LiteLLM_SpendLogs" l') => {
       const b = progress(table, 1, opts.quiet);
-      const res = await qr.query(
+      await qr.query(
         `INSERT INTO "${table}" (id, ${entity}, date, api_key, model, model_group, custom_llm_provider, prompt_tokens, completion_tokens,
             spend, api_requests, successful_requests, failed_requests, created_at, updated_at${extraCols})
          SELECT gen_random_uuid()::text, ${expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider,
@@ -299,8 +303,8 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
            FROM ${from}
           GROUP BY ${expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider, l.status`,
       );
-      const count = Array.isArray(res) ? res[1] : 0;
-      b.tick(typeof count === 'number' ? count : 0);
+      const [{ n }] = await qr.query(`SELECT count(*)::int AS n FROM "${table}"`);
+      b.tick(n);
       tables[table] = b.done();
     };
     await rollup('LiteLLM_DailyUserSpend', 'user_id', `NULLIF(l."user", '')`);

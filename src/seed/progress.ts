@@ -18,8 +18,8 @@ export function progress(label: string, total: number, quiet = false): Progress 
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${final ? '\n' : ''}`);
     else {
       const decile = Math.floor(pct * 10);
-      if (final || decile > lastDecile) process.stderr.write(`${line}\n`);
-      lastDecile = decile;
+      if (final || (decile > lastDecile && decile < 10)) process.stderr.write(`${line}\n`);
+      lastDecile = Math.max(lastDecile, decile);
     }
   };
   return {

@@ -1,0 +1,181 @@
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** Values each run picks from the data: the busiest team, a cursor deep in the key list, date windows. */
+export interface BenchContext {
+  teamId: string;
+  deepAfterToken: string;
+  deepCursor: string;
+  today: string;
+  from30: string;
+  from90: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function prepareContext(pool: pg.Pool): Promise<BenchContext> {
+  const { rows: [team] } = await pool.query(`SELECT team_id FROM "LiteLLM_TeamTable" ORDER BY spend DESC LIMIT 1`);
+  const { rows: [{ n }] } = await pool.query(`SELECT count(*)::int AS n FROM "LiteLLM_VerificationToken"`);
+  const { rows: [deep] } = await pool.query(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token OFFSET $1 LIMIT 1`, [Math.floor(n * 0.75)]);
+  const { rows: [last] } = await pool.query(`SELECT max(date) AS d FROM "LiteLLM_DailyTeamSpend"`);
+  const today = last.d ?? day(new Date());
+  const back = (days: number) => day(new Date(Date.parse(`${today}T00:00:00Z`) - days * 86400000));
+  return {
+    teamId: team.team_id,
+    deepAfterToken: deep.token,
+    deepCursor: Buffer.from(JSON.stringify([deep.token]), 'utf8').toString('base64url'),
+    today,
+    from30: back(29),
+    from90: back(89),
+  };
+}
+
+export interface BenchQuery {
+  id: string;
+  title: string;
+  graphql(ctx: BenchContext): { query: string; variables?: Record<string, unknown> };
+  /** the same answer by hand-written SQL through pg: the floor */
+  floor(pool: pg.Pool, ctx: BenchContext): Promise<unknown>;
+  /** rows in an answer (nodes at every level) */
+  rows(data: any): number;
+}
+
+const NESTED = (usage: boolean) => `query($from: Date!, $to: Date!) {
+  organizations(first: 10) { nodes { id alias ${usage ? 'usage(from: $from, to: $to) { spend requests }' : ''}
+    teams(first: 20) { nodes { id alias ${usage ? 'usage(from: $from, to: $to) { spend requests }' : ''}
+      members(first: 50) { nodes { userId spend user { email } ${usage ? 'usage(from: $from, to: $to) { spend requests }' : ''} } } } } } } }`;
+
+const USAGE_SUMS = `coalesce(sum(d.spend), 0)::float8 AS spend, coalesce(sum(d.api_requests), 0)::bigint AS requests`;
+
+async function nestedFloor(pool: pg.Pool, ctx: BenchContext, usage: boolean) {
+  const orgs = (await pool.query(`SELECT organization_id AS id, organization_alias AS alias FROM "LiteLLM_OrganizationTable" ORDER BY organization_id LIMIT 10`)).rows;
+  const orgIds = orgs.map((o) => o.id);
+  const teams = (
+    await pool.query(
+      `SELECT t.* FROM unnest($1::text[]) AS p(id) CROSS JOIN LATERAL (
+         SELECT team_id AS id, team_alias AS alias, organization_id, members_with_roles FROM "LiteLLM_TeamTable"
+          WHERE organization_id = p.id ORDER BY team_id LIMIT 20) t`,
+      [orgIds],
+    )
+  ).rows;
+  const members = teams.flatMap((t) => (Array.isArray(t.members_with_roles) ? t.members_with_roles.slice(0, 50) : []).map((m: any) => ({ teamId: t.id, userId: m.user_id as string })));
+  const withUser = members.filter((m) => m.userId);
+  const [memberships, users, orgUsage, teamUsage, memberUsage] = await Promise.all([
+    pool.query(`SELECT user_id, team_id, spend FROM "LiteLLM_TeamMembership" WHERE (user_id, team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [withUser.map((m) => m.userId), withUser.map((m) => m.teamId)]),
+    pool.query(`SELECT user_id, user_email FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [[...new Set(withUser.map((m) => m.userId))]]),
+    usage ? pool.query(`SELECT organization_id AS id, ${USAGE_SUMS} FROM "LiteLLM_DailyOrganizationSpend" d WHERE organization_id = ANY($1::text[]) AND date >= $2 AND date <= $3 GROUP BY 1`, [orgIds, ctx.from30, ctx.today]) : null,
+    usage ? pool.query(`SELECT team_id AS id, ${USAGE_SUMS} FROM "LiteLLM_DailyTeamSpend" d WHERE team_id = ANY($1::text[]) AND date >= $2 AND date <= $3 GROUP BY 1`, [teams.map((t) => t.id), ctx.from30, ctx.today]) : null,
+    usage
+      ? pool.query(
+          `SELECT p.user_id, p.team_id, s.* FROM unnest($1::text[], $2::text[]) AS p(user_id, team_id) CROSS JOIN LATERAL (
+             SELECT ${USAGE_SUMS} FROM "LiteLLM_DailyUserSpend" d WHERE d.user_id = p.user_id AND d.date >= $3 AND d.date <= $4
+                AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = p.team_id
+                                  UNION SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE team_id = p.team_id)) s`,
+          [withUser.map((m) => m.userId), withUser.map((m) => m.teamId), ctx.from30, ctx.today],
+        )
+      : null,
+  ]);
+  const spendOf = new Map(memberships.rows.map((r) => [`${r.user_id}|${r.team_id}`, r.spend]));
+  const emailOf = new Map(users.rows.map((r) => [r.user_id, r.user_email]));
+  const byId = (res: pg.QueryResult | null) => new Map((res?.rows ?? []).map((r) => [r.id, { spend: r.spend, requests: Number(r.requests) }]));
+  const ou = byId(orgUsage);
+  const tu = byId(teamUsage);
+  const mu = new Map((memberUsage?.rows ?? []).map((r) => [`${r.user_id}|${r.team_id}`, { spend: r.spend, requests: Number(r.requests) }]));
+  return {
+    organizations: {
+      nodes: orgs.map((o) => ({
+        ...o,
+        ...(usage ? { usage: ou.get(o.id) ?? { spend: 0, requests: 0 } } : {}),
+        teams: {
+          nodes: teams.filter((t) => t.organization_id === o.id).map((t) => ({
+            id: t.id,
+            alias: t.alias,
+            ...(usage ? { usage: tu.get(t.id) ?? { spend: 0, requests: 0 } } : {}),
+            members: {
+              nodes: members.filter((m) => m.teamId === t.id).map((m) => ({
+                userId: m.userId,
+                spend: spendOf.get(`${m.userId}|${t.id}`) ?? null,
+                user: emailOf.has(m.userId) ? { email: emailOf.get(m.userId) } : null,
+                ...(usage ? { usage: mu.get(`${m.userId}|${t.id}`) ?? { spend: 0, requests: 0 } } : {}),
+              })),
+            },
+          })),
+        },
+      })),
+    },
+  };
+}
+
+const nestedRows = (data: any) =>
+  data.organizations.nodes.length +
+  data.organizations.nodes.reduce((s: number, o: any) => s + o.teams.nodes.length + o.teams.nodes.reduce((x: number, t: any) => x + t.members.nodes.length, 0), 0);
+
+const KEY_FIELDS = 'token keyName keyAlias spend maxBudget userId teamId';
+const KEY_COLUMNS = 'token, key_name, key_alias, spend, max_budget, user_id, team_id';
+
+export const QUERIES: BenchQuery[] = [
+  {
+    id: 'Q1',
+    title: 'first page of keys (20)',
+    graphql: () => ({ query: `{ keys(first: 20) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
+    floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 21`)).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
+    id: 'Q2',
+    title: 'organizations(10) → teams(20) → members(50) → user, spend',
+    graphql: (ctx) => ({ query: NESTED(false).replace('query($from: Date!, $to: Date!)', 'query'), variables: {} }),
+    floor: (pool, ctx) => nestedFloor(pool, ctx, false),
+    rows: nestedRows,
+  },
+  {
+    id: 'Q3',
+    title: 'Q2 with usage over 30 days at every level',
+    graphql: (ctx) => ({ query: NESTED(true), variables: { from: ctx.from30, to: ctx.today } }),
+    floor: (pool, ctx) => nestedFloor(pool, ctx, true),
+    rows: nestedRows,
+  },
+  {
+    id: 'Q4',
+    title: 'a key page deep in the list, by cursor',
+    graphql: (ctx) => ({ query: `query($after: String) { keys(first: 20, after: $after) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }`, variables: { after: ctx.deepCursor } }),
+    floor: async (pool, ctx) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" WHERE token > $1 ORDER BY token LIMIT 21`, [ctx.deepAfterToken])).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
+    id: 'Q5',
+    title: "spendReport of one team, 90 days, by DAY and MODEL",
+    graphql: (ctx) => ({
+      query: `query($input: SpendReportInput!) { spendReport(input: $input) { rows { day model spend requests totalTokens } } }`,
+      variables: { input: { from: ctx.from90, to: ctx.today, groupBy: ['DAY', 'MODEL'], filter: { teams: [ctx.teamId] }, first: 1000 } },
+    }),
+    floor: async (pool, ctx) => ({
+      spendReport: {
+        rows: (
+          await pool.query(
+            `SELECT date AS day, model, sum(spend)::float8 AS spend, sum(api_requests) AS requests, sum(prompt_tokens + completion_tokens) AS "totalTokens"
+               FROM "LiteLLM_DailyTeamSpend" WHERE team_id = $1 AND date >= $2 AND date <= $3 GROUP BY date, model ORDER BY 3 DESC, 1, 2 LIMIT 1001`,
+            [ctx.teamId, ctx.from90, ctx.today],
+          )
+        ).rows.slice(0, 1000),
+      },
+    }),
+    rows: (d) => d.spendReport.rows.length,
+  },
+  {
+    id: 'Q6',
+    title: 'generateKey',
+    graphql: () => ({ query: `mutation { generateKey(input: { maxBudget: 10, budgetDuration: "30d", models: ["gpt-4o"] }) { key info { token keyName } } }` }),
+    floor: async (pool) => {
+      const key = `sk-${randomBytes(16).toString('base64url')}`;
+      const token = createHash('sha256').update(key).digest('hex');
+      await pool.query(
+        `INSERT INTO "LiteLLM_VerificationToken" (token, key_name, models, max_budget, budget_duration, budget_reset_at, created_by, updated_by, updated_at)
+         VALUES ($1, $2, $3, 10, '30d', date_trunc('month', now()) + interval '1 month', 'default_user_id', 'default_user_id', now())`,
+        [token, `sk-...${key.slice(-4)}`, ['gpt-4o']],
+      );
+      return { generateKey: { key, info: { token, keyName: `sk-...${key.slice(-4)}` } } };
+    },
+    rows: () => 1,
+  },
+];

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { argValue } from '../src/config';
+import { installPgTypeParsers } from '../src/db/pg-types';
+import { benchDatabase, benchServer, Scale } from './data';
+import { measureQuery, QueryResult, table } from './measure';
+import { prepareContext, QUERIES } from './queries';
+
+const MASTER = 'sk-bench-master-key';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { method: url.includes('/Q') ? 'POST' : 'GET' });
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Peak resident memory of a process (VmHWM), in MB. */
+function peakMB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function main() {
+  const scale = (argValue(process.argv, '--scale') ?? 'small') as Scale;
+  const seconds = Number(argValue(process.argv, '--duration') ?? 10);
+  const connections = Number(argValue(process.argv, '--connections') ?? 8);
+  const only = argValue(process.argv, '--queries')?.split(',');
+  const server = await benchServer();
+  const url = server.url(benchDatabase(scale));
+  installPgTypeParsers();
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const ctx = await prepareContext(pool);
+  const [{ keys }] = (await pool.query(`SELECT count(*)::int AS keys FROM "LiteLLM_VerificationToken"`)).rows;
+  const [{ logs }] = (await pool.query(`SELECT count(*)::int AS logs FROM "LiteLLM_SpendLogs"`)).rows;
+  await pool.end();
+
+  const [gatewayPort, floorPort] = [await freePort(), await freePort()];
+  const env = { ...process.env, DATABASE_URL: url, LITELLM_MASTER_KEY: MASTER, BUDGET_RESET_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', LITELLM_GRAPHQL_MIGRATE: 'never' };
+  const gateway = spawn(process.execPath, [path.join(__dirname, '../src/main.js'), 'serve'], { env: { ...env, PORT: String(gatewayPort) }, stdio: 'inherit' });
+  const floor = spawn(process.execPath, [path.join(__dirname, 'floor.js')], { env: { ...env, PORT: String(floorPort), BENCH_CONTEXT: JSON.stringify(ctx) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitFor(`http://127.0.0.1:${gatewayPort}/health/readiness`, gateway);
+    await waitFor(`http://127.0.0.1:${floorPort}/Q1`, floor);
+    const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER };
+    const results: QueryResult[] = [];
+    for (const q of QUERIES.filter((x) => !only || only.includes(x.id))) {
+      process.stderr.write(`${q.id} ${q.title} …\n`);
+      results.push(await measureQuery(q, ctx, target, connections, seconds));
+    }
+    const memory = { gatewayPeakMB: peakMB(gateway.pid!), floorPeakMB: peakMB(floor.pid!) };
+    const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const out = { scale, keys, spendLogs: logs, seconds, connections, machine, memory, context: ctx, results, at: new Date().toISOString() };
+    fs.mkdirSync(path.resolve('bench/results'), { recursive: true });
+    fs.writeFileSync(path.resolve(`bench/results/run-${scale}.json`), `${JSON.stringify(out, null, 2)}\n`);
+    const md = `${table(results)}\n\nGateway peak RSS ${memory.gatewayPeakMB} MB, floor ${memory.floorPeakMB} MB. ${keys} keys, ${logs} spend logs; ${connections} connections × ${seconds} s per query and target; ${machine}.\n`;
+    fs.writeFileSync(path.resolve(`bench/results/run-${scale}.md`), md);
+    process.stdout.write(`\n${md}`);
+  } finally {
+    gateway.kill('SIGTERM');
+    floor.kill('SIGTERM');
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { createFloorServer } from '../bench/floor';
+import { measureQuery, table } from '../bench/measure';
+import { prepareContext, QUERIES } from '../bench/queries';
+import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
+
+// A tiny run of the benchmark so it cannot rot: no timing is asserted, only that it runs and agrees.
+let t: TestGateway;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  t = await startTestGateway();
+  pool = new pg.Pool({ connectionString: t.db.url, max: 4 });
+});
+afterAll(async () => {
+  await pool.end();
+  await t.close();
+});
+
+test('every benchmark query runs against the gateway and the floor, with the statement counts of its snapshot', async () => {
+  const ctx = await prepareContext(pool);
+  const floor = createFloorServer(pool, ctx);
+  await new Promise<void>((r) => floor.listen(0, '127.0.0.1', () => r()));
+  try {
+    const target = { gatewayUrl: t.url, floorUrl: `http://127.0.0.1:${(floor.address() as AddressInfo).port}`, key: MASTER_KEY };
+    // autocannon takes a second per run: load two queries, probe the rest
+    const results = [await measureQuery(QUERIES[0], ctx, target, 2, 0.3), await measureQuery(QUERIES[5], ctx, target, 2, 0.3)];
+    const statements = [];
+    for (const q of QUERIES) {
+      const { query, variables } = q.graphql(ctx);
+      statements.push([q.id, (await t.gql(query, variables)).statements.length]);
+    }
+    expect(statements).toEqual([['Q1', 1], ['Q2', 4], ['Q3', 7], ['Q4', 1], ['Q5', 1], ['Q6', 5]]);
+    for (const r of results) {
+      expect(r.gateway.errors).toBe(0);
+      expect(r.floor.errors).toBe(0);
+      expect(r.gateway.requestsPerSecond).toBeGreaterThan(0);
+      expect(r.rows).toBeGreaterThan(0);
+    }
+    expect(table(results)).toContain('| Q6 generateKey | 5 | 1 |');
+    // the floor answers the same data as the gateway
+    for (const q of QUERIES.filter((x) => ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'].includes(x.id))) {
+      const { query, variables } = q.graphql(ctx);
+      const g = await t.gql(query, variables);
+      const f: any = await q.floor(pool, ctx);
+      expect(q.rows(g.data)).toBe(q.rows(f));
+    }
+  } finally {
+    await new Promise((r) => floor.close(r));
+  }
+}, 60000);
