@@ -9,6 +9,7 @@ import { inspectDatabase, isManagedByLiteLLM, prepareSchema } from './db/migrate
 import { checkSchema, formatDifferences } from './db/schema-check';
 import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
 import { runBudgetReset } from './services/budget-reset';
+import { copyDatabase, CopyError } from './services/copy-db';
 import { createGateway } from './server/app';
 import { createLogger, Logger } from './server/log';
 
@@ -19,6 +20,7 @@ commands:
   migrate         build LiteLLM's schema on an empty database (--force on a LiteLLM-managed one)
   schema-check    verify that every column the gateway maps exists with a compatible type
   seed            write generated data: --size tiny|demo|small|medium, --seed N, or --organizations N --users N ...
+  copy-db         --from URL --to URL [--include organizations,models,spend-logs,error-logs] [--migrate-target] [--verify] [--dry-run]
   reset-budgets   run LiteLLM's budget reset job once (the server also runs it every BUDGET_RESET_INTERVAL_SECONDS)
 
 options:
@@ -151,6 +153,20 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command === 'copy-db') {
+    const from = argValue(argv, '--from');
+    const to = argValue(argv, '--to');
+    if (!from || !to) throw new ConfigError('copy-db', 'give both --from URL and --to URL');
+    const reports = await copyDatabase({
+      from,
+      to,
+      include: argValue(argv, '--include')?.split(',').map((s) => s.trim()).filter(Boolean),
+      migrateTarget: argv.includes('--migrate-target'),
+      verify: argv.includes('--verify'),
+      dryRun: argv.includes('--dry-run'),
+    });
+    return reports.some((r) => r.match === false) ? 1 : 0;
+  }
   const config = loadConfig(argv);
   const log = createLogger(config.logLevel);
   switch (command) {
@@ -219,7 +235,7 @@ if (require.main === module) {
       if (code >= 0) process.exit(code);
     },
     (err) => {
-      if (err instanceof ConfigError || err instanceof StartupError) process.stderr.write(`${err.message}\n`);
+      if (err instanceof ConfigError || err instanceof StartupError || err instanceof CopyError) process.stderr.write(`${err.message}\n`);
       else process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
       process.exit(1);
     },
