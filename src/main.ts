@@ -116,8 +116,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     let masterKey = config.masterKey;
     if (!masterKey && db.embedded) {
       masterKey = 'sk-1234';
-      log.warn('LITELLM_MASTER_KEY is not set: the embedded demo uses the master key sk-1234 (LiteLLM docs default); set your own');
-      process.stdout.write('demo master key: Authorization: Bearer sk-1234\n');
+      log.warn("LITELLM_MASTER_KEY is not set: the embedded demo accepts LiteLLM's documented example master key (see the README); set your own");
     }
     if (!masterKey) log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
     gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });

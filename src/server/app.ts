@@ -34,17 +34,26 @@ function errorBody(code: string, message: string) {
 
 export type StatementObserver = (requestId: string, statements: string[]) => void;
 
-function observePlugin(metrics: Metrics, onStatements?: StatementObserver): ApolloServerPlugin<Context> {
+function observePlugin(metrics: Metrics, log: Logger, onStatements?: StatementObserver): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, errors }) {
+        async willSendResponse({ response, errors, operationName, contextValue }) {
           const scope = currentScope();
           const statements = scope?.statements.length ?? 0;
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           response.http.headers.set('x-sql-statements', String(statements));
           if (onStatements && scope?.requestId) onStatements(scope.requestId, [...scope.statements]);
-          metrics.observe(errors?.length ? 'error' : 'ok', Number(process.hrtime.bigint() - started) / 1e9, statements);
+          metrics.observe(errors?.length ? 'error' : 'ok', seconds, statements);
+          log.info('graphql', {
+            requestId: scope?.requestId,
+            operation: operationName ?? null,
+            role: contextValue?.policy?.principal?.role ?? null,
+            ms: Math.round(seconds * 10000) / 10,
+            statements,
+            errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') ?? [],
+          });
         },
       };
     },
@@ -70,7 +79,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics, log, onStatements)],
   });
   await apollo.start();
 
