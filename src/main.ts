@@ -133,7 +133,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     if (config.budgetResetIntervalSeconds > 0) {
       const resetOnce = () =>
         runBudgetReset(db.ds, { timezone: config.timezone, resetTime: config.budgetResetTime }).then(
-          (report) => log.info('budget reset job', { ...report }),
+          (report) => (report.keys + report.users + report.teams + report.budgets ? log.info : log.debug)('budget reset job', { ...report }),
           (err) => log.error('budget reset job failed', { error: err }),
         );
       void resetOnce();

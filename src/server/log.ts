@@ -8,6 +8,7 @@ const SECRET_FIELD = /(key|password|secret|authorization|token)/i;
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(KEY_PATTERN, 'sk-****');
   if (value === null || typeof value !== 'object' || depth > 6) return value;
+  if (value instanceof Date) return value.toISOString();
   if (value instanceof Error) return { name: value.name, message: redact(value.message), stack: redact(value.stack) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
