@@ -4,17 +4,7 @@ import { BudgetMutationResolver } from './budget.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
-import {
-  EndUserUsageResolver,
-  KeyUsageResolver,
-  OrganizationUsageResolver,
-  SpendLogResolver,
-  SpendQueryResolver,
-  SpendReportRowResolver,
-  TeamMemberUsageResolver,
-  TeamUsageResolver,
-  UserUsageResolver,
-} from './spend.resolver';
+import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
 import { UserResolver } from './user.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
@@ -37,10 +27,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SpendQueryResolver,
   SpendReportRowResolver,
   SpendLogResolver,
-  OrganizationUsageResolver,
-  TeamUsageResolver,
-  UserUsageResolver,
-  EndUserUsageResolver,
-  KeyUsageResolver,
-  TeamMemberUsageResolver,
+  ...USAGE_RESOLVERS,
 ];

@@ -1,11 +1,12 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, Field, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, PageInfo } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
 import { badInput, forbidden } from '../src/graphql/errors';
-import { DateScalar, SafeIntScalar } from '../src/graphql/scalars';
+import { DateScalar } from '../src/graphql/scalars';
 import { selectedNodeFields } from '../src/graphql/selection';
+import { Loaders } from '../src/loaders/loaders';
 import { listPage } from '../src/loaders/paging';
 import { UsageSums, ZERO } from '../src/loaders/usage';
 import { tokenFromInput } from '../src/services/key-format';
@@ -24,12 +25,8 @@ const DAY_MS = 86400000;
 
 const usage = (u: UsageSums) => Object.assign(new Usage(), u);
 
-function window(from: string, to: string): void {
-  if (from > to) throw badInput('to', `${to} is before from ${from}`);
-}
-
-@ObjectType('SpendReportRow')
-export class SpendReportRow {
+@ObjectType('SpendReportRow', { description: 'One group of a spend report: the dimensions asked for, and its usage' })
+export class SpendReportRow extends Usage {
   @Field(() => DateScalar, { nullable: true })
   day: string | null;
 
@@ -52,27 +49,6 @@ export class SpendReportRow {
   teamId: string | null;
   organizationId: string | null;
   endUserId: string | null;
-
-  @Field(() => Float)
-  spend: number;
-
-  @Field(() => SafeIntScalar)
-  promptTokens: number;
-
-  @Field(() => SafeIntScalar)
-  completionTokens: number;
-
-  @Field(() => SafeIntScalar)
-  totalTokens: number;
-
-  @Field(() => SafeIntScalar)
-  requests: number;
-
-  @Field(() => SafeIntScalar)
-  successfulRequests: number;
-
-  @Field(() => SafeIntScalar)
-  failedRequests: number;
 }
 
 @ObjectType('SpendReport')
@@ -114,7 +90,7 @@ function reportRow(r: Report['rows'][number]): SpendReportRow {
     requests: r.requests,
     successfulRequests: r.successfulRequests,
     failedRequests: r.failedRequests,
-  });
+  } satisfies UsageSums & Partial<SpendReportRow>);
 }
 
 @Resolver(() => SpendReportRow)
@@ -239,58 +215,28 @@ export class SpendLogResolver {
   }
 }
 
-// usage(from, to) on every level, one statement per level
-@Resolver(() => Organization)
-export class OrganizationUsageResolver {
-  @FieldResolver(() => Usage)
-  async usage(@Root() o: Organization, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    return usage(await loaders.usage('organization', from, to).load(o.id));
+/** usage(from, to) on a type: one statement per level through the usage loaders. */
+function usageResolver<T extends object>(type: ClassType<T>, usageOf: (root: T, loaders: Loaders, from: string, to: string) => Promise<UsageSums>, description?: string) {
+  @Resolver(() => type)
+  class UsageResolver {
+    @FieldResolver(() => Usage, { description: description ?? 'LiteLLM_Daily*Spend rows of [from, to], summed' })
+    async usage(@Root() root: T, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
+      if (from > to) throw badInput('to', `${to} is before from ${from}`);
+      return usage(await usageOf(root, loaders, from, to));
+    }
   }
+  return UsageResolver;
 }
 
-@Resolver(() => Team)
-export class TeamUsageResolver {
-  @FieldResolver(() => Usage)
-  async usage(@Root() t: Team, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    return usage(await loaders.usage('team', from, to).load(t.id));
-  }
-}
-
-@Resolver(() => User)
-export class UserUsageResolver {
-  @FieldResolver(() => Usage)
-  async usage(@Root() u: User, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    return usage(await loaders.usage('user', from, to).load(u.id));
-  }
-}
-
-@Resolver(() => EndUser)
-export class EndUserUsageResolver {
-  @FieldResolver(() => Usage)
-  async usage(@Root() e: EndUser, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    return usage(await loaders.usage('endUser', from, to).load(e.id));
-  }
-}
-
-@Resolver(() => VirtualKey)
-export class KeyUsageResolver {
-  @FieldResolver(() => Usage)
-  async usage(@Root() k: VirtualKey, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    return usage(await loaders.usage('key', from, to).load(k.token));
-  }
-}
-
-@Resolver(() => TeamMember)
-export class TeamMemberUsageResolver {
-  @FieldResolver(() => Usage, { description: "the user's spend through the team's keys (deleted keys included)" })
-  async usage(@Root() m: TeamMember, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-    window(from, to);
-    if (!m.userId) return usage(ZERO);
-    return usage(await loaders.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }));
-  }
-}
+export const USAGE_RESOLVERS = [
+  usageResolver(Organization, (o, l, from, to) => l.usage('organization', from, to).load(o.id)),
+  usageResolver(Team, (t, l, from, to) => l.usage('team', from, to).load(t.id)),
+  usageResolver(User, (u, l, from, to) => l.usage('user', from, to).load(u.id)),
+  usageResolver(EndUser, (e, l, from, to) => l.usage('endUser', from, to).load(e.id)),
+  usageResolver(VirtualKey, (k, l, from, to) => l.usage('key', from, to).load(k.token)),
+  usageResolver(
+    TeamMember,
+    async (m, l, from, to) => (m.userId ? l.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }) : ZERO),
+    "the user's spend through the team's keys (deleted keys included)",
+  ),
+];
