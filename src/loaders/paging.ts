@@ -27,6 +27,12 @@ export function keyset(alias: string, order: Order, after: unknown[] | null, p: 
   return { where, orderBy: cols.map((c) => `${c} ${order.direction}`).join(', ') };
 }
 
+/** Conditions joined with AND, leaving out the ones that are always true. */
+export function and(conditions: string[]): string {
+  const real = conditions.filter((c) => c !== 'TRUE');
+  return real.length ? real.join(' AND ') : 'TRUE';
+}
+
 export function cursorOf<T>(order: Order) {
   return (row: T) => order.properties.map((prop) => normalize((row as Record<string, unknown>)[prop]));
 }
@@ -53,14 +59,14 @@ export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: Li
   const conds = filters(p);
   const ks = keyset('x', spec.order, after, p);
   const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT ${t.select('x', spec.heavy)} FROM ${t.table} x WHERE ${[...conds, ks.where].join(' AND ')} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
+    `SELECT ${t.select('x', spec.heavy)} FROM ${t.table} x WHERE ${and([...conds, ks.where])} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
     p.values,
   );
   const page = toPage(rows.map(t.hydrate), first, cursorOf<T>(spec.order), after);
   const count = async () => {
     const cp = new Params();
     const c = filters(cp);
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${t.table} x WHERE ${c.length ? c.join(' AND ') : 'TRUE'}`, cp.values);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${t.table} x WHERE ${and(c)}`, cp.values);
     return n as number;
   };
   return { page, count };
@@ -88,7 +94,7 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
     const rows: Record<string, unknown>[] = await ds.query(
       `SELECT c.* FROM unnest($1::text[]) AS parent(id) CROSS JOIN LATERAL (
          SELECT ${t.select('x')}, parent.id AS "__parent" FROM ${t.table} x
-          WHERE x."${spec.parentColumn}" = parent.id AND ${scope} AND ${ks.where}
+          WHERE ${and([`x."${spec.parentColumn}" = parent.id`, scope, ks.where])}
           ORDER BY ${ks.orderBy} LIMIT ${first + 1}) c`,
       p.values,
     );
@@ -105,7 +111,7 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
     const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
     const rows: { parent: string; n: number }[] = await ds.query(
       `SELECT x."${spec.parentColumn}" AS parent, count(*)::int AS n FROM ${t.table} x
-        WHERE x."${spec.parentColumn}" = ANY($1::text[]) AND ${scope} GROUP BY 1`,
+        WHERE ${and([`x."${spec.parentColumn}" = ANY($1::text[])`, scope])} GROUP BY 1`,
       p.values,
     );
     const byParent = new Map(rows.map((r) => [r.parent, r.n]));
@@ -120,7 +126,7 @@ export function byColumn<T extends ObjectLiteral>(ds: DataSource, entity: Entity
   return new DataLoader<string, T | null>(async (ids) => {
     const p = new Params([ids]);
     const rows: Record<string, unknown>[] = await ds.query(
-      `SELECT ${t.select('x')} FROM ${t.table} x WHERE x."${column}" = ANY($1::text[]) AND ${scope ? scope('x', p) : 'TRUE'}`,
+      `SELECT ${t.select('x')} FROM ${t.table} x WHERE ${and([`x."${column}" = ANY($1::text[])`, scope ? scope('x', p) : 'TRUE'])}`,
       p.values,
     );
     const byId = new Map(rows.map((r) => [r[column] as string, t.hydrate(r)]));
