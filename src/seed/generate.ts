@@ -290,6 +290,8 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     tables.LiteLLM_SpendLogs = bar.done();
 
     await qr.startTransaction();
+    // the rollups aggregate every log: give the sorts memory instead of temp files
+    await qr.query(`SET LOCAL work_mem = '256MB'`);
     // Daily rollups as LiteLLM's spend writer keeps them; rows are split by status with NULL endpoint
     // so a (entity, date, key, model, provider) combination repeats, as it can in LiteLLM.
     const rollup = async (table: string, entity: string, expr: string, extraCols = '', extraExpr = '', from = '"LiteLLM_SpendLogs" l') => {
