@@ -6,7 +6,7 @@ import { argValue } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded-pg';
 import { prepareSchema } from '../src/db/migrate';
-import { seedDatabase, SIZES } from '../src/seed/generate';
+import { rollUpSpend, seedDatabase, SIZES } from '../src/seed/generate';
 
 export type Scale = 'tiny' | 'small' | 'medium';
 export const SCALES: Record<Scale, keyof typeof SIZES> = { tiny: 'tiny', small: 'small', medium: 'medium' };
@@ -26,20 +26,26 @@ export async function benchServer(): Promise<{ url: (db: string) => string; stop
 async function main() {
   const scale = (argValue(process.argv, '--scale') ?? 'small') as Scale;
   if (!SCALES[scale]) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+  // --rollups-only: rebuild the daily tables and counters of an existing benchmark database (a resume)
+  const rollupsOnly = process.argv.includes('--rollups-only');
   const server = await benchServer();
   const name = benchDatabase(scale);
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  if (!rollupsOnly) {
+    const admin = new pg.Client({ connectionString: server.url('postgres') });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
   const ds = createDataSource({ url: server.url(name) });
   await ds.initialize();
   try {
     await prepareSchema(ds, 'always');
     const size = SIZES[SCALES[scale]];
-    console.log(`building ${name}: ${JSON.stringify(size)}`);
-    const report = await seedDatabase(ds, { ...size, seed: 2026 });
+    console.log(`${rollupsOnly ? 'rolling up' : 'building'} ${name}: ${JSON.stringify(size)}`);
+    const started = Date.now();
+    const report = rollupsOnly ? { seconds: 0, tables: await rollUpSpend(ds) } : await seedDatabase(ds, { ...size, seed: 2026 });
+    report.seconds = (Date.now() - started) / 1000;
     const [{ bytes }] = await ds.query('SELECT pg_database_size(current_database())::bigint AS bytes');
     const summary = { scale, database: name, size, seconds: Math.round(report.seconds), databaseMB: Math.round(bytes / 1048576), tables: report.tables };
     fs.mkdirSync(path.resolve('bench/results'), { recursive: true });

@@ -289,44 +289,8 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     }
     tables.LiteLLM_SpendLogs = bar.done();
 
-    await qr.startTransaction();
-    // the rollups aggregate every log: give the sorts memory instead of temp files
-    await qr.query(`SET LOCAL work_mem = '256MB'`);
-    // Daily rollups as LiteLLM's spend writer keeps them; rows are split by status with NULL endpoint
-    // so a (entity, date, key, model, provider) combination repeats, as it can in LiteLLM.
-    const rollup = async (table: string, entity: string, expr: string, extraCols = '', extraExpr = '', from = '"LiteLLM_SpendLogs" l') => {
-      const b = progress(table, 1, opts.quiet);
-      await qr.query(
-        `INSERT INTO "${table}" (id, ${entity}, date, api_key, model, model_group, custom_llm_provider, prompt_tokens, completion_tokens,
-            spend, api_requests, successful_requests, failed_requests, created_at, updated_at${extraCols})
-         SELECT gen_random_uuid()::text, ${expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider,
-                sum(l.prompt_tokens), sum(l.completion_tokens), sum(l.spend), count(*),
-                count(*) FILTER (WHERE l.status = 'success'), count(*) FILTER (WHERE l.status <> 'success'), now(), now()${extraExpr}
-           FROM ${from}
-          GROUP BY ${expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider, l.status`,
-      );
-      const [{ n }] = await qr.query(`SELECT count(*)::int AS n FROM "${table}"`);
-      b.tick(n);
-      tables[table] = b.done();
-    };
-    await rollup('LiteLLM_DailyUserSpend', 'user_id', `NULLIF(l."user", '')`);
-    await rollup('LiteLLM_DailyTeamSpend', 'team_id', `NULLIF(l.team_id, '')`);
-    await rollup('LiteLLM_DailyOrganizationSpend', 'organization_id', `NULLIF(l.organization_id, '')`);
-    await rollup('LiteLLM_DailyEndUserSpend', 'end_user_id', `NULLIF(l.end_user, '')`);
-    await rollup('LiteLLM_DailyTagSpend', 'tag', 'tg.tag', '', '', `"LiteLLM_SpendLogs" l CROSS JOIN LATERAL jsonb_array_elements_text(l.request_tags) AS tg(tag)`);
-
-    // spend counters equal to the sums of the logs
-    await qr.query(`UPDATE "LiteLLM_VerificationToken" k SET spend = s.v FROM (SELECT api_key, sum(spend) v FROM "LiteLLM_SpendLogs" GROUP BY api_key) s WHERE k.token = s.api_key`);
-    await qr.query(`UPDATE "LiteLLM_UserTable" u SET spend = s.v FROM (SELECT "user", sum(spend) v FROM "LiteLLM_SpendLogs" WHERE "user" <> '' GROUP BY "user") s WHERE u.user_id = s."user"`);
-    await qr.query(`UPDATE "LiteLLM_TeamTable" t SET spend = s.v FROM (SELECT team_id, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE team_id <> '' GROUP BY team_id) s WHERE t.team_id = s.team_id`);
-    await qr.query(`UPDATE "LiteLLM_OrganizationTable" o SET spend = s.v FROM (SELECT organization_id, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE organization_id <> '' GROUP BY organization_id) s WHERE o.organization_id = s.organization_id`);
-    await qr.query(`UPDATE "LiteLLM_EndUserTable" e SET spend = s.v FROM (SELECT end_user, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE end_user <> '' GROUP BY end_user) s WHERE e.user_id = s.end_user`);
-    await qr.query(`UPDATE "LiteLLM_TeamMembership" m SET spend = s.v FROM (SELECT team_id, "user", sum(spend) v FROM "LiteLLM_SpendLogs" WHERE team_id <> '' AND "user" <> '' GROUP BY team_id, "user") s WHERE m.team_id = s.team_id AND m.user_id = s."user"`);
-    await qr.query(`INSERT INTO "LiteLLM_TagTable" (tag_name, spend, created_at, updated_at)
-                    SELECT tag, sum(spend), now(), now() FROM "LiteLLM_DailyTagSpend" GROUP BY tag`);
-    await qr.commitTransaction();
     await qr.query('DROP TABLE seed_keys; DROP TABLE seed_models');
-    await qr.query('ANALYZE');
+    Object.assign(tables, await rollUpSpend(ds, { quiet: opts.quiet }));
   } catch (err) {
     if (qr.isTransactionActive) await qr.rollbackTransaction();
     throw err;
@@ -334,4 +298,68 @@ export async function seedDatabase(ds: DataSource, opts: SeedOptions): Promise<S
     await qr.release();
   }
   return { tables, seconds: (Date.now() - started) / 1000, organizations: orgIds, teams: teamIds, principals };
+}
+
+const ROLLUPS: { table: string; entity: string; expr: string; from?: string }[] = [
+  { table: 'LiteLLM_DailyUserSpend', entity: 'user_id', expr: `NULLIF(l."user", '')` },
+  { table: 'LiteLLM_DailyTeamSpend', entity: 'team_id', expr: `NULLIF(l.team_id, '')` },
+  { table: 'LiteLLM_DailyOrganizationSpend', entity: 'organization_id', expr: `NULLIF(l.organization_id, '')` },
+  { table: 'LiteLLM_DailyEndUserSpend', entity: 'end_user_id', expr: `NULLIF(l.end_user, '')` },
+  {
+    table: 'LiteLLM_DailyTagSpend',
+    entity: 'tag',
+    expr: 'tg.tag',
+    from: `"LiteLLM_SpendLogs" l CROSS JOIN LATERAL jsonb_array_elements_text(l.request_tags) AS tg(tag)`,
+  },
+];
+
+/**
+ * The daily rollups and every spend counter, computed from SpendLogs (so they always agree). Rows are
+ * split by status with a NULL endpoint, so a (entity, date, key, model, provider) combination repeats,
+ * as it can in LiteLLM. Rerunnable: each table is rebuilt in its own transaction, its secondary indexes
+ * dropped during the load and rebuilt after (much faster at 10M logs).
+ */
+export async function rollUpSpend(ds: DataSource, opts: { quiet?: boolean } = {}): Promise<SeedReport['tables']> {
+  const tables: SeedReport['tables'] = {};
+  for (const r of ROLLUPS) {
+    const bar = progress(r.table, 1, opts.quiet);
+    await ds.transaction(async (em) => {
+      await em.query(`SET LOCAL work_mem = '256MB'`);
+      await em.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+      const indexes: { indexname: string; indexdef: string }[] = await em.query(
+        `SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = $1
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+        [r.table],
+      );
+      await em.query(`TRUNCATE "${r.table}"`);
+      for (const i of indexes) await em.query(`DROP INDEX "${i.indexname}"`);
+      await em.query(
+        `INSERT INTO "${r.table}" (id, ${r.entity}, date, api_key, model, model_group, custom_llm_provider, prompt_tokens, completion_tokens,
+            spend, api_requests, successful_requests, failed_requests, created_at, updated_at)
+         SELECT gen_random_uuid()::text, ${r.expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider,
+                sum(l.prompt_tokens), sum(l.completion_tokens), sum(l.spend), count(*),
+                count(*) FILTER (WHERE l.status = 'success'), count(*) FILTER (WHERE l.status <> 'success'), now(), now()
+           FROM ${r.from ?? '"LiteLLM_SpendLogs" l'}
+          GROUP BY ${r.expr}, to_char(l."startTime", 'YYYY-MM-DD'), l.api_key, l.model, l.model_group, l.custom_llm_provider, l.status`,
+      );
+      for (const i of indexes) await em.query(i.indexdef);
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM "${r.table}"`);
+      bar.tick(n);
+    });
+    tables[r.table] = bar.done();
+  }
+  await ds.transaction(async (em) => {
+    await em.query(`SET LOCAL work_mem = '256MB'`);
+    await em.query(`UPDATE "LiteLLM_VerificationToken" k SET spend = s.v FROM (SELECT api_key, sum(spend) v FROM "LiteLLM_SpendLogs" GROUP BY api_key) s WHERE k.token = s.api_key`);
+    await em.query(`UPDATE "LiteLLM_UserTable" u SET spend = s.v FROM (SELECT "user", sum(spend) v FROM "LiteLLM_SpendLogs" WHERE "user" <> '' GROUP BY "user") s WHERE u.user_id = s."user"`);
+    await em.query(`UPDATE "LiteLLM_TeamTable" t SET spend = s.v FROM (SELECT team_id, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE team_id <> '' GROUP BY team_id) s WHERE t.team_id = s.team_id`);
+    await em.query(`UPDATE "LiteLLM_OrganizationTable" o SET spend = s.v FROM (SELECT organization_id, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE organization_id <> '' GROUP BY organization_id) s WHERE o.organization_id = s.organization_id`);
+    await em.query(`UPDATE "LiteLLM_EndUserTable" e SET spend = s.v FROM (SELECT end_user, sum(spend) v FROM "LiteLLM_SpendLogs" WHERE end_user <> '' GROUP BY end_user) s WHERE e.user_id = s.end_user`);
+    await em.query(`UPDATE "LiteLLM_TeamMembership" m SET spend = s.v FROM (SELECT team_id, "user", sum(spend) v FROM "LiteLLM_SpendLogs" WHERE team_id <> '' AND "user" <> '' GROUP BY team_id, "user") s WHERE m.team_id = s.team_id AND m.user_id = s."user"`);
+    await em.query(`INSERT INTO "LiteLLM_TagTable" (tag_name, spend, created_at, updated_at)
+                    SELECT tag, sum(spend), now(), now() FROM "LiteLLM_DailyTagSpend" GROUP BY tag
+                    ON CONFLICT (tag_name) DO UPDATE SET spend = EXCLUDED.spend`);
+  });
+  await ds.query('ANALYZE');
+  return tables;
 }
