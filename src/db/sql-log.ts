@@ -17,13 +17,6 @@ export function runInScope<T>(scope: RequestScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
-/** Runs fn and records every SQL statement it issues through a DataSource. */
-export async function captureSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-  const scope: RequestScope = { statements: [] };
-  const result = await storage.run(scope, fn);
-  return { result, statements: scope.statements };
-}
-
 const oneLine = (q: string) => q.replace(/\s+/g, ' ').trim();
 
 export class CountingLogger extends AbstractLogger {

@@ -11,5 +11,3 @@ export class Params {
     return `$${this.values.length}`;
   }
 }
-
-export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

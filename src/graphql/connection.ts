@@ -61,11 +61,6 @@ export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => unknow
   };
 }
 
-export interface ConnectionShape<T> {
-  page: Page<T>;
-  count?: () => Promise<number>;
-}
-
 const connectionTypes = new Map<string, ClassType>();
 
 /** Relay connection and edge types for a node type, shared by every list of that node. */

@@ -22,8 +22,3 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   for (const f of children(children(top.get('edges') ?? [], info).get('node') ?? [], info).keys()) names.add(f);
   return names;
 }
-
-/** Whether the query selects a field directly under the current one. */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return children(info.fieldNodes as FieldNode[], info).has(name);
-}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { Router } from 'express';
+import { Router } from 'express';
 
 function packageDir(name: string): string {
   // the packages' "exports" maps hide their dist files from require.resolve; their package.json is reachable
@@ -55,4 +55,3 @@ export function graphiqlRouter(): Router {
   return router;
 }
 
-export { express };
