@@ -69,8 +69,8 @@ async function nestedFloor(pool: pg.Pool, ctx: BenchContext, usage: boolean) {
       ? pool.query(
           `SELECT p.user_id, p.team_id, s.* FROM unnest($1::text[], $2::text[]) AS p(user_id, team_id) CROSS JOIN LATERAL (
              SELECT ${USAGE_SUMS} FROM "LiteLLM_DailyUserSpend" d WHERE d.user_id = p.user_id AND d.date >= $3 AND d.date <= $4
-                AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = p.team_id
-                                  UNION SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE team_id = p.team_id)) s`,
+                AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id
+                                  UNION ALL SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id)) s`,
           [withUser.map((m) => m.userId), withUser.map((m) => m.teamId), ctx.from30, ctx.today],
         )
       : null,

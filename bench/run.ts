@@ -57,7 +57,7 @@ async function main() {
   await pool.end();
 
   const [gatewayPort, floorPort] = [await freePort(), await freePort()];
-  const env = { ...process.env, DATABASE_URL: url, LITELLM_MASTER_KEY: MASTER, BUDGET_RESET_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', LITELLM_GRAPHQL_MIGRATE: 'never' };
+  const env = { ...process.env, DATABASE_URL: url, LITELLM_MASTER_KEY: MASTER, BUDGET_RESET_INTERVAL_SECONDS: '0', STATEMENT_TIMEOUT_MS: '120000', LOG_LEVEL: 'warn', LITELLM_GRAPHQL_MIGRATE: 'never' };
   const gateway = spawn(process.execPath, [path.join(__dirname, '../src/main.js'), 'serve'], { env: { ...env, PORT: String(gatewayPort) }, stdio: 'inherit' });
   const floor = spawn(process.execPath, [path.join(__dirname, 'floor.js')], { env: { ...env, PORT: String(floorPort), BENCH_CONTEXT: JSON.stringify(ctx) }, stdio: ['ignore', 'ignore', 'inherit'] });
   try {

@@ -59,8 +59,9 @@ export function usageLoader(ds: DataSource, kind: UsageEntity, from: string, to:
 }
 
 /**
- * A team member's usage: that user's daily rows for the team's keys, deleted keys included
- * (LiteLLM keeps no per-team user rollup).
+ * A team member's usage: that user's daily rows for their keys in the team, deleted keys included
+ * (LiteLLM keeps no per-team user rollup; its user rollup is keyed by the key's owner, so the team's
+ * other keys never carry this user's rows). Both lookups use the (user_id, team_id) and (user_id, date) indexes.
  */
 export function memberUsageLoader(ds: DataSource, from: string, to: string) {
   return new DataLoader<{ userId: string; teamId: string }, UsageSums, string>(
@@ -70,8 +71,8 @@ export function memberUsageLoader(ds: DataSource, from: string, to: string) {
          CROSS JOIN LATERAL (
            SELECT ${USAGE_SUMS} FROM "LiteLLM_DailyUserSpend" d
             WHERE d.user_id = p.user_id AND d.date >= $3 AND d.date <= $4
-              AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = p.team_id
-                                UNION SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE team_id = p.team_id)) s`,
+              AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id
+                                UNION ALL SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id)) s`,
         [pairs.map((p) => p.userId), pairs.map((p) => p.teamId), from, to],
       );
       const byPair = new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, r]));
