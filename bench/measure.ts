@@ -30,7 +30,8 @@ export function load(url: string, body: string, headers: Record<string, string>,
     const times: number[] = [];
     let bad = 0;
     const span = seconds >= 1 ? { duration: seconds } : { amount: connections * 5 };
-    const instance = autocannon({ url, connections, ...span, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, (err, result) => {
+    // a slow answer is a figure, not a failure: no request is abandoned while the database still works on it
+    const instance = autocannon({ url, connections, ...span, timeout: 300, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, (err, result) => {
       if (err) return reject(err);
       times.sort((a, b) => a - b);
       resolve({
@@ -52,6 +53,8 @@ export interface Target {
   gatewayUrl: string;
   floorUrl: string;
   key: string;
+  /** waits until the database is idle, so one run's leftovers do not slow the next */
+  settle?: () => Promise<void>;
 }
 
 /** One query: a probe for correctness, statements and rows, then the gateway and the floor under the same load. */
@@ -63,7 +66,9 @@ export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Tar
   const answer: any = await probe.json();
   if (answer.errors) throw new Error(`${q.id}: ${JSON.stringify(answer.errors)}`);
   const statements = Number(probe.headers.get('x-sql-statements'));
+  await target.settle?.();
   const gateway = await load(`${target.gatewayUrl}/graphql`, body, headers, connections, seconds);
+  await target.settle?.();
   const floor = await load(`${target.floorUrl}/${q.id}`, '{}', {}, connections, seconds);
   return {
     id: q.id,

@@ -54,7 +54,6 @@ async function main() {
   const ctx = await prepareContext(pool);
   const [{ keys }] = (await pool.query(`SELECT count(*)::int AS keys FROM "LiteLLM_VerificationToken"`)).rows;
   const [{ logs }] = (await pool.query(`SELECT count(*)::int AS logs FROM "LiteLLM_SpendLogs"`)).rows;
-  await pool.end();
 
   const [gatewayPort, floorPort] = [await freePort(), await freePort()];
   const env = { ...process.env, DATABASE_URL: url, LITELLM_MASTER_KEY: MASTER, BUDGET_RESET_INTERVAL_SECONDS: '0', STATEMENT_TIMEOUT_MS: '120000', LOG_LEVEL: 'warn', LITELLM_GRAPHQL_MIGRATE: 'never' };
@@ -63,7 +62,14 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${gatewayPort}/health/readiness`, gateway);
     await waitFor(`http://127.0.0.1:${floorPort}/Q1`, floor);
-    const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER };
+    const settle = async () => {
+      for (let i = 0; i < 600; i++) {
+        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+        if (rows[0].n === 0) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER, settle };
     const results: QueryResult[] = [];
     for (const q of QUERIES.filter((x) => !only || only.includes(x.id))) {
       process.stderr.write(`${q.id} ${q.title} …\n`);
@@ -78,6 +84,7 @@ async function main() {
     fs.writeFileSync(path.resolve(`bench/results/run-${scale}.md`), md);
     process.stdout.write(`\n${md}`);
   } finally {
+    await pool.end();
     gateway.kill('SIGTERM');
     floor.kill('SIGTERM');
     await server.stop();
