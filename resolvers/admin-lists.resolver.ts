@@ -12,9 +12,9 @@ const byPk = (column: string, property: string) => ({ columns: [column], propert
 @Resolver(() => EndUser)
 export class EndUserResolver {
   @Query(() => EndUserConnection)
-  async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+  async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('end users');
-    const { page, count } = await listPage(ds, { entity: EndUser, order: byPk('user_id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: EndUser, fields: loaders.wanted(EndUser), order: byPk('user_id', 'id') }, args);
     return connection(EndUserConnection, page, count);
   }
 
@@ -33,9 +33,9 @@ export class EndUserResolver {
 @Resolver(() => Budget)
 export class BudgetQueryResolver {
   @Query(() => BudgetConnection)
-  async budgets(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+  async budgets(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('budgets');
-    const { page, count } = await listPage(ds, { entity: Budget, order: byPk('budget_id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: Budget, fields: loaders.wanted(Budget), order: byPk('budget_id', 'id') }, args);
     return connection(BudgetConnection, page, count);
   }
 
@@ -57,8 +57,8 @@ export function publicLitellmParams(params: unknown): Record<string, unknown> | 
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => ModelConnection, { description: 'Models stored in the database (STORE_MODEL_IN_DB)' })
-  async models(@Args() args: PageArgs, @Ctx() { ds }: Context) {
-    const { page, count } = await listPage(ds, { entity: Model, order: byPk('model_id', 'id') }, args);
+  async models(@Args() args: PageArgs, @Ctx() { ds, loaders }: Context) {
+    const { page, count } = await listPage(ds, { entity: Model, fields: loaders.wanted(Model), order: byPk('model_id', 'id') }, args);
     return connection(ModelConnection, page, count);
   }
 
@@ -71,9 +71,9 @@ export class ModelResolver {
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Query(() => InvitationConnection)
-  async invitations(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+  async invitations(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('invitations');
-    const { page, count } = await listPage(ds, { entity: Invitation, order: byPk('id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: Invitation, fields: loaders.wanted(Invitation), order: byPk('id', 'id') }, args);
     return connection(InvitationConnection, page, count);
   }
 
@@ -86,9 +86,10 @@ export class InvitationResolver {
 @Resolver(() => ModelAccessRequest)
 export class ModelAccessRequestResolver {
   @Query(() => ModelAccessRequestConnection, { description: "Admins see all requests; other callers their own" })
-  async modelAccessRequests(@Args() args: PageArgs, @Ctx() { ds, policy }: Context) {
+  async modelAccessRequests(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await listPage(ds, {
       entity: ModelAccessRequest,
+      fields: loaders.wanted(ModelAccessRequest),
       order: byPk('request_id', 'id'),
       where: (x, p) => (policy.readsEverything ? [] : [`${x}.user_id = ${p.add(policy.caller.userId ?? '')}`]),
     }, args);

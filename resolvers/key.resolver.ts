@@ -21,10 +21,11 @@ export class KeyResolver {
     @Args() args: PageArgs,
     @Arg('filter', () => KeyFilter, { nullable: true }) filter: KeyFilter | null,
     @Arg('orderBy', () => KeyOrder, { nullable: true, defaultValue: KeyOrder.TOKEN_ASC }) orderBy: KeyOrder,
-    @Ctx() { ds, policy }: Context,
+    @Ctx() { ds, policy, loaders }: Context,
   ) {
     const { page, count } = await listPage(ds, {
       entity: VirtualKey,
+      fields: loaders.wanted(VirtualKey),
       order: { ...KEY_ORDER, direction: orderBy === KeyOrder.TOKEN_DESC ? 'DESC' : 'ASC' },
       where: (x, p) => {
         const w = [policy.keyScope(x, p)];
@@ -47,7 +48,7 @@ export class KeyResolver {
     // LiteLLM has no index on key_alias: this lookup reads the key table.
     const t = table(ds, VirtualKey);
     const p = new Params([alias]);
-    const rows = await ds.query(`SELECT ${t.select('x')} FROM ${t.table} x WHERE x.key_alias = $1 AND ${policy.keyScope('x', p)} LIMIT 1`, p.values);
+    const rows = await ds.query(`SELECT ${t.select('x', loaders.wanted(VirtualKey))} FROM ${t.table} x WHERE x.key_alias = $1 AND ${policy.keyScope('x', p)} LIMIT 1`, p.values);
     return rows[0] ? t.hydrate(rows[0]) : null;
   }
 

@@ -15,10 +15,11 @@ export class OrganizationResolver {
   async organizations(
     @Args() args: PageArgs,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
-    @Ctx() { ds, policy }: Context,
+    @Ctx() { ds, policy, loaders }: Context,
   ) {
     const { page, count } = await listPage(ds, {
       entity: Organization,
+      fields: loaders.wanted(Organization),
       order: ORG_ORDER,
       where: (x, p) => [policy.organizationScope(x, p), ...(filter?.ids ? [`${x}.organization_id = ANY(${p.add(filter.ids)}::text[])`] : [])],
     }, args);

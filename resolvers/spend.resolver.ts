@@ -1,11 +1,9 @@
-import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ClassType, Ctx, Field, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, PageInfo } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
 import { badInput, forbidden } from '../src/graphql/errors';
 import { DateScalar } from '../src/graphql/scalars';
-import { selectedNodeFields } from '../src/graphql/selection';
 import { Loaders } from '../src/loaders/loaders';
 import { listPage } from '../src/loaders/paging';
 import { UsageSums, ZERO } from '../src/loaders/usage';
@@ -20,7 +18,6 @@ const SpendLogConnection = Connection(SpendLog, 'SpendLog');
 const ErrorLogConnection = Connection(ErrorLog, 'ErrorLog');
 const AuditLogConnection = Connection(AuditLogEntry, 'AuditLogEntry');
 
-const HEAVY = ['messages', 'response', 'proxyServerRequest', 'metadata'];
 const DAY_MS = 86400000;
 
 const usage = (u: UsageSums) => Object.assign(new Usage(), u);
@@ -124,7 +121,7 @@ export class SpendReportRowResolver {
 @Resolver()
 export class SpendQueryResolver {
   @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan)' })
-  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy }: Context) {
+  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy, loaders }: Context) {
     const report = await spendReport(ds, policy, { ...input, groupBy: input.groupBy as Dimension[] });
     return Object.assign(new SpendReport(), {
       report,
@@ -135,16 +132,15 @@ export class SpendQueryResolver {
   }
 
   @Query(() => SpendLogConnection, { description: 'LiteLLM_SpendLogs in a required startTime window, newest first' })
-  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Info() info: GraphQLResolveInfo, @Ctx() { ds, policy, config }: Context) {
+  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Ctx() { ds, policy, config, loaders }: Context) {
     if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
     const span = filter.to.getTime() - filter.from.getTime();
     if (span < 0) throw badInput('filter.to', 'is before filter.from');
     if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
-    const heavy = HEAVY.filter((f) => selectedNodeFields(info).has(f));
     const { page, count } = await listPage(ds, {
       entity: SpendLog,
+      fields: loaders.wanted(SpendLog),
       order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
-      heavy,
       where: (x, p) => {
         const w = [`${x}."startTime" >= ${p.add(filter.from)}`, `${x}."startTime" <= ${p.add(filter.to)}`, policy.spendLogScope(x, p)];
         if (filter.key) w.push(`${x}.api_key = ${p.add(tokenFromInput(filter.key))}`);
@@ -162,11 +158,12 @@ export class SpendQueryResolver {
   }
 
   @Query(() => ErrorLogConnection, { description: 'LiteLLM_ErrorLogs, newest first (LiteLLM indexes only request_id here)' })
-  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, policy, config }: Context) {
+  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, policy, config, loaders }: Context) {
     policy.requireReadAll('error logs');
     if (config.disableErrorLogs) throw forbidden('Error logs are disabled on this proxy (general_settings.disable_error_logs)');
     const { page, count } = await listPage(ds, {
       entity: ErrorLog,
+      fields: loaders.wanted(ErrorLog),
       order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
       where: (x, p) => {
         const w: string[] = [];
@@ -182,10 +179,11 @@ export class SpendQueryResolver {
   }
 
   @Query(() => AuditLogConnection, { description: 'LiteLLM_AuditLog, newest first' })
-  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, policy }: Context) {
+  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('audit logs');
     const { page, count } = await listPage(ds, {
       entity: AuditLogEntry,
+      fields: loaders.wanted(AuditLogEntry),
       order: { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' },
       where: (x, p) => {
         const w: string[] = [];

@@ -13,9 +13,10 @@ const TEAM_ORDER = { columns: ['team_id'], properties: ['id'], direction: 'ASC' 
 @Resolver(() => Team)
 export class TeamResolver {
   @Query(() => TeamConnection)
-  async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null, @Ctx() { ds, policy }: Context) {
+  async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await listPage(ds, {
       entity: Team,
+      fields: loaders.wanted(Team),
       order: TEAM_ORDER,
       where: (x, p) => {
         const w = [policy.teamScope(x, p)];

@@ -12,9 +12,10 @@ const USER_ORDER = { columns: ['user_id'], properties: ['id'], direction: 'ASC' 
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserConnection)
-  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() { ds, policy }: Context) {
+  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await listPage(ds, {
       entity: User,
+      fields: loaders.wanted(User),
       order: USER_ORDER,
       where: (x, p) => {
         const w = [policy.userScope(x, p)];

@@ -73,7 +73,7 @@ describe('error model', () => {
     // a column LiteLLM's schema has, renamed under the gateway: an unexpected SQL error
     await t.db.ds.query(`ALTER TABLE "LiteLLM_ProxyModelTable" RENAME COLUMN model_info TO model_info_x`);
     try {
-      const r = await t.gql(`{ models { nodes { id } } }`);
+      const r = await t.gql(`{ models { nodes { id modelInfo } } }`);
       expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(r.errors![0].message).toMatch(/^Internal server error \(request id test-\d+\)$/);
       expect(r.errors![0].message).not.toMatch(/model_info/);

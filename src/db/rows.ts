@@ -1,6 +1,10 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
-type TableInfo = { table: string; select: (alias: string, heavy?: string[]) => string; hydrate: (row: Record<string, unknown>) => unknown };
+type TableInfo = {
+  table: string;
+  select: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
+  hydrate: (row: Record<string, unknown>) => unknown;
+};
 const cache = new WeakMap<object, TableInfo>();
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
@@ -20,9 +24,17 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
     hit = {
       table: `"${meta.tableName}"`,
-      /** the light columns, plus the heavy ones named (by property) */
-      select: (alias: string, heavy: string[] = []) =>
-        [...light, ...columns.filter((c) => !light.includes(c) && heavy.includes(c.propertyName))].map((c) => `${alias}."${c.databaseName}"`).join(', '),
+      /**
+       * The columns of the properties wanted (and the primary key and mustColumns), heavy ones only when
+       * named; without a wanted set, every light column.
+       */
+      select: (alias: string, wanted?: ReadonlySet<string>, mustColumns: string[] = []) =>
+        (wanted
+          ? columns.filter((c) => wanted.has(c.propertyName) || c.isPrimary || mustColumns.includes(c.databaseName))
+          : light
+        )
+          .map((c) => `${alias}."${c.databaseName}"`)
+          .join(', '),
       hydrate: (row) => {
         const obj = meta.create() as Record<string, unknown>;
         for (const c of columns) if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];

@@ -1,24 +1,44 @@
-import { FieldNode, GraphQLResolveInfo, Kind, SelectionSetNode } from 'graphql';
+import { DocumentNode, GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 
-function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, out: Map<string, FieldNode[]>): void {
-  for (const sel of set?.selections ?? []) {
-    if (sel.kind === Kind.FIELD) out.set(sel.name.value, [...(out.get(sel.name.value) ?? []), sel]);
-    else if (sel.kind === Kind.INLINE_FRAGMENT) fieldsOf(sel.selectionSet, info, out);
-    else fieldsOf(info.fragments[sel.name.value]?.selectionSet, info, out);
-  }
-}
-
-function children(nodes: FieldNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
-  const out = new Map<string, FieldNode[]>();
-  for (const n of nodes) fieldsOf(n.selectionSet, info, out);
+/** Every field the operation selects, by the GraphQL type it is selected on (fragments included). */
+export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || node.name.value.startsWith('__')) return;
+        if (!out.has(parent.name)) out.set(parent.name, new Set());
+        out.get(parent.name)!.add(node.name.value);
+      },
+    }),
+  );
   return out;
 }
 
-/** Field names the query selects on a connection's nodes (under `nodes` and `edges { node }`). */
-export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
-  const top = children(info.fieldNodes as FieldNode[], info);
-  const names = new Set<string>();
-  for (const f of children(top.get('nodes') ?? [], info).keys()) names.add(f);
-  for (const f of children(children(top.get('edges') ?? [], info).get('node') ?? [], info).keys()) names.add(f);
-  return names;
+// Columns (by entity property) that field resolvers read from their parent row.
+const FIELD_NEEDS: Record<string, Record<string, string[]>> = {
+  Organization: { budget: ['budgetId'] },
+  Team: { organization: ['organizationId'], members: ['membersWithRoles'] },
+  User: { teams: ['teamIds'] },
+  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId'] },
+  VirtualKey: { user: ['userId'], team: ['teamId'], organization: ['organizationId'], budget: ['budgetId'] },
+  EndUser: { budget: ['budgetId'] },
+  Invitation: { user: ['userId'] },
+  ModelAccessRequest: { user: ['userId'] },
+  Model: { litellmParams: ['litellmParams'] },
+  SpendLog: { key: ['apiKey'], team: ['teamId'] },
+};
+
+/** The entity properties an operation needs of one GraphQL type: its selected fields and what their resolvers read. */
+export function neededProperties(selection: Map<string, Set<string>>, typeName: string): Set<string> {
+  const needs = FIELD_NEEDS[typeName] ?? {};
+  const out = new Set<string>();
+  for (const field of selection.get(typeName) ?? []) {
+    out.add(field);
+    for (const p of needs[field] ?? []) out.add(p);
+  }
+  return out;
 }

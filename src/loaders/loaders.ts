@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Budget, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
+import { neededProperties } from '../graphql/selection';
 import { byColumn, childrenLoaders, Order, PageArgs } from './paging';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
@@ -16,11 +17,22 @@ export const ORG_MEMBER_ORDER: Order = { columns: ['user_id'], properties: ['use
  */
 export class Loaders {
   private readonly memo = new Map<string, unknown>();
+  private selection?: Map<string, Set<string>>;
 
   constructor(
     private readonly ds: DataSource,
     private readonly policy: Policy,
   ) {}
+
+  /** The fields the operation selects, by type: loaders then read only the columns they need. */
+  useSelection(selection: Map<string, Set<string>>): void {
+    this.selection = selection;
+  }
+
+  /** Entity properties the operation needs of an entity that is also a GraphQL type (undefined: all). */
+  wanted(entity: { name: string }): ReadonlySet<string> | undefined {
+    return this.selection ? neededProperties(this.selection, entity.name) : undefined;
+  }
 
   private once<T>(name: string, make: () => T): T {
     if (!this.memo.has(name)) this.memo.set(name, make());
@@ -28,27 +40,27 @@ export class Loaders {
   }
 
   get organization() {
-    return this.once('organization', () => byColumn(this.ds, Organization, 'organization_id', (a, p) => this.policy.organizationScope(a, p)));
+    return this.once('organization', () => byColumn(this.ds, Organization, 'organization_id', (a, p) => this.policy.organizationScope(a, p), this.wanted(Organization)));
   }
 
   get team() {
-    return this.once('team', () => byColumn(this.ds, Team, 'team_id', (a, p) => this.policy.teamScope(a, p)));
+    return this.once('team', () => byColumn(this.ds, Team, 'team_id', (a, p) => this.policy.teamScope(a, p), this.wanted(Team)));
   }
 
   get user() {
-    return this.once('user', () => byColumn(this.ds, User, 'user_id', (a, p) => this.policy.userScope(a, p)));
+    return this.once('user', () => byColumn(this.ds, User, 'user_id', (a, p) => this.policy.userScope(a, p), this.wanted(User)));
   }
 
   get key() {
-    return this.once('key', () => byColumn(this.ds, VirtualKey, 'token', (a, p) => this.policy.keyScope(a, p)));
+    return this.once('key', () => byColumn(this.ds, VirtualKey, 'token', (a, p) => this.policy.keyScope(a, p), this.wanted(VirtualKey)));
   }
 
   get budget() {
-    return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id'));
+    return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', undefined, this.wanted(Budget)));
   }
 
   get endUser() {
-    return this.once('endUser', () => byColumn(this.ds, EndUser, 'user_id'));
+    return this.once('endUser', () => byColumn(this.ds, EndUser, 'user_id', undefined, this.wanted(EndUser)));
   }
 
   /** TeamMembership has only its (user_id, team_id) primary key: look rows up by pairs. */
@@ -76,7 +88,7 @@ export class Loaders {
       const t = table(this.ds, OrganizationMember);
       return new DataLoader<string, OrganizationMember[]>(async (users) => {
         const rows: Record<string, unknown>[] = await this.ds.query(
-          `SELECT ${t.select('x')} FROM ${t.table} x WHERE x.user_id = ANY($1::text[]) ORDER BY x.organization_id`,
+          `SELECT ${t.select('x', this.wanted(OrganizationMember))} FROM ${t.table} x WHERE x.user_id = ANY($1::text[]) ORDER BY x.organization_id`,
           [users],
         );
         return users.map((u) => rows.filter((r) => r.user_id === u).map(t.hydrate));
@@ -98,32 +110,32 @@ export class Loaders {
 
   teamsOfOrganization(args: PageArgs) {
     return this.children('teamsOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => this.policy.teamScope(a, p) }, args),
+      childrenLoaders(this.ds, { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => this.policy.teamScope(a, p), fields: this.wanted(Team) }, args),
     );
   }
 
   keysOfTeam(args: PageArgs) {
     return this.children('keysOfTeam', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'team_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'team_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
     );
   }
 
   keysOfUser(args: PageArgs) {
     return this.children('keysOfUser', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'user_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'user_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
     );
   }
 
   // LiteLLM has no index on VerificationToken.organization_id: this list reads the table (documented).
   keysOfOrganization(args: PageArgs) {
     return this.children('keysOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'organization_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p) }, args),
+      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'organization_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
     );
   }
 
   membersOfOrganization(args: PageArgs) {
     return this.children('membersOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORG_MEMBER_ORDER }, args),
+      childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORG_MEMBER_ORDER, fields: this.wanted(OrganizationMember) }, args),
     );
   }
 }

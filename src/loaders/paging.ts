@@ -45,8 +45,8 @@ export interface ListSpec<T> {
   entity: EntityTarget<T>;
   order: Order;
   where?: (alias: string, p: Params) => string[];
-  /** heavy JSON columns (by property) the query selected */
-  heavy?: string[];
+  /** entity properties the operation needs (undefined: every light column) */
+  fields?: ReadonlySet<string>;
 }
 
 /** One page of a root list, and its count on demand. */
@@ -59,7 +59,7 @@ export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: Li
   const conds = filters(p);
   const ks = keyset('x', spec.order, after, p);
   const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT ${t.select('x', spec.heavy)} FROM ${t.table} x WHERE ${and([...conds, ks.where])} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
+    `SELECT ${t.select('x', spec.fields, spec.order.columns)} FROM ${t.table} x WHERE ${and([...conds, ks.where])} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
     p.values,
   );
   const page = toPage(rows.map(t.hydrate), first, cursorOf<T>(spec.order), after);
@@ -77,6 +77,7 @@ export interface ChildrenSpec<T> {
   parentColumn: string;
   order: Order;
   scope?: Scope;
+  fields?: ReadonlySet<string>;
 }
 
 /**
@@ -93,7 +94,7 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
     const ks = keyset('x', spec.order, after, p);
     const rows: Record<string, unknown>[] = await ds.query(
       `SELECT c.* FROM unnest($1::text[]) AS parent(id) CROSS JOIN LATERAL (
-         SELECT ${t.select('x')}, parent.id AS "__parent" FROM ${t.table} x
+         SELECT ${t.select('x', spec.fields, [spec.parentColumn, ...spec.order.columns])}, parent.id AS "__parent" FROM ${t.table} x
           WHERE ${and([`x."${spec.parentColumn}" = parent.id`, scope, ks.where])}
           ORDER BY ${ks.orderBy} LIMIT ${first + 1}) c`,
       p.values,
@@ -121,12 +122,12 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
 }
 
 /** Rows by a key column (primary or indexed), within the caller's scope: one statement per batch. */
-export function byColumn<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, column: string, scope?: Scope) {
+export function byColumn<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, column: string, scope?: Scope, fields?: ReadonlySet<string>) {
   const t = table(ds, entity);
   return new DataLoader<string, T | null>(async (ids) => {
     const p = new Params([ids]);
     const rows: Record<string, unknown>[] = await ds.query(
-      `SELECT ${t.select('x')} FROM ${t.table} x WHERE ${and([`x."${column}" = ANY($1::text[])`, scope ? scope('x', p) : 'TRUE'])}`,
+      `SELECT ${t.select('x', fields, [column])} FROM ${t.table} x WHERE ${and([`x."${column}" = ANY($1::text[])`, scope ? scope('x', p) : 'TRUE'])}`,
       p.values,
     );
     const byId = new Map(rows.map((r) => [r[column] as string, t.hydrate(r)]));

@@ -3,7 +3,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { bearer, resolvePrincipal } from '../auth/principal';
@@ -13,6 +13,7 @@ import { Context } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
 import { formatErrorWith } from '../graphql/format-error';
 import { limitsPlugin } from '../graphql/limits';
+import { fieldsByType } from '../graphql/selection';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { graphiqlRouter } from './graphiql';
@@ -60,6 +61,19 @@ function observePlugin(metrics: Metrics, log: Logger, onStatements?: StatementOb
   };
 }
 
+/** Tells the request's loaders which fields the operation selects, so they read only the columns needed. */
+function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          contextValue.loaders.useSelection(fieldsByType(schema, document));
+        },
+      };
+    },
+  };
+}
+
 /** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
 export interface GatewayOptions {
   ds: DataSource;
@@ -79,7 +93,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config.limits), observePlugin(metrics, log, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
   });
   await apollo.start();
 
