@@ -136,7 +136,6 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const requestId = currentScope()?.requestId ?? randomUUID();
-        const reqLog = log;
         let principal;
         try {
           principal = await resolvePrincipal(ds, bearer(req.header('authorization')), config.masterKey);
@@ -150,7 +149,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
             http: { status: 401 },
           });
         const policy = new Policy(principal);
-        return { ds, config, policy, loaders: new Loaders(ds, policy), requestId, log: reqLog };
+        return { ds, config, policy, loaders: new Loaders(ds, policy), requestId, log };
       },
     }),
   );
