@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, Team, User } from '../entities';
-import { connection, decodeCursor, pageSize, toPage } from '../src/graphql/connection';
+import { connection, pageWindow, toPage } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
 import { listPage } from '../src/loaders/paging';
 import { TeamFilter } from './inputs/filters.input';
@@ -41,12 +41,14 @@ export class TeamResolver {
 
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
   members(@Root() team: Team, @Args() args: PageArgs) {
-    const first = pageSize(args.first);
-    const after = decodeCursor(args.after, 1);
-    const start = after ? Number(after[0]) + 1 : 0;
+    const w = pageWindow(args, 1);
     const all = parseMembers(team.id, team.membersWithRoles);
-    const page = toPage(all.slice(start, start + first + 1), first, (m) => [m.position], after);
-    return connection(TeamMemberConnection, page, async () => all.length);
+    const at = w.cursor ? Number(w.cursor[0]) : null;
+    // rows in the direction of travel, one extra, as the keyset lists fetch them
+    const rows = w.backward
+      ? all.slice(0, at ?? all.length).reverse().slice(0, w.size + 1)
+      : all.slice(at === null ? 0 : at + 1, (at === null ? 0 : at + 1) + w.size + 1);
+    return connection(TeamMemberConnection, toPage(rows, w, (m) => [m.position]), async () => all.length);
   }
 
   @FieldResolver(() => KeyConnection)

@@ -176,3 +176,35 @@ describe('connections', () => {
     expect(withCount.statements[1]).toMatch(/count\(\*\)/);
   });
 });
+
+describe('backward paging', () => {
+  test('last/before walks the keys from the end, in list order, and meets the forward pages', async () => {
+    const all = (await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token`)).map((r: any) => r.token);
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r: any = await t.gql(`query($before: String) { keys(last: 6, before: $before) { nodes { token } pageInfo { hasPreviousPage hasNextPage startCursor } } }`, { before });
+      expect(r.errors).toBeUndefined();
+      seen.unshift(...r.data.keys.nodes.map((n: any) => n.token));
+      expect(r.data.keys.pageInfo.hasNextPage).toBe(before !== null);
+      if (!r.data.keys.pageInfo.hasPreviousPage) break;
+      before = r.data.keys.pageInfo.startCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  test('team members and nested keys page backward too; after with before is refused', async () => {
+    const [team] = await q(`SELECT team_id, members_with_roles FROM "LiteLLM_TeamTable" WHERE jsonb_typeof(members_with_roles) = 'array' ORDER BY jsonb_array_length(members_with_roles) DESC LIMIT 1`);
+    const emails = team.members_with_roles.map((m: any) => m.user_email);
+    const r = await t.gql(`query($t: ID!) { team(id: $t) { members(last: 2) { nodes { userEmail } pageInfo { hasPreviousPage hasNextPage startCursor } } } }`, { t: team.team_id });
+    expect(r.data.team.members.nodes.map((n: any) => n.userEmail)).toEqual(emails.slice(-2));
+    expect(r.data.team.members.pageInfo).toMatchObject({ hasPreviousPage: emails.length > 2, hasNextPage: false });
+    const prev = await t.gql(`query($t: ID!, $b: String) { team(id: $t) { members(last: 1, before: $b) { nodes { userEmail } } } }`, { t: team.team_id, b: r.data.team.members.pageInfo.startCursor });
+    expect(prev.data.team.members.nodes.map((n: any) => n.userEmail)).toEqual(emails.slice(-3, -2));
+    const keys = (await q(`SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = $1 ORDER BY token`, [team.team_id])).map((x: any) => x.token);
+    const nested = await t.gql(`query($t: ID!) { team(id: $t) { keys(last: 2) { nodes { token } } } }`, { t: team.team_id });
+    expect(nested.data.team.keys.nodes.map((n: any) => n.token)).toEqual(keys.slice(-2));
+    expect(codes(await t.gql(`{ keys(after: "WyJhIl0", before: "WyJiIl0") { nodes { token } } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(`{ keys(last: 101) { nodes { token } } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+});

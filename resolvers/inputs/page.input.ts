@@ -7,4 +7,10 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor from a previous page (pageInfo.endCursor)' })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page backward: this many items before `before` (or from the end), at most 100' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor from a later page (pageInfo.startCursor), with last' })
+  before?: string | null;
 }

@@ -50,14 +50,45 @@ export interface Page<T> {
   hasPreviousPage: boolean;
 }
 
-/** Trims the one extra row fetched to learn whether another page exists. */
-export function toPage<T>(rows: T[], first: number, cursorOf: (row: T) => unknown[], after: unknown): Page<T> {
-  const nodes = rows.slice(0, first);
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Which page a list is asked for: size and cursor, forward (first/after) or backward (last/before). */
+export interface PageWindow {
+  size: number;
+  cursor: unknown[] | null;
+  backward: boolean;
+}
+
+export function pageWindow(args: PageArgs, arity: number, max = MAX_PAGE): PageWindow {
+  if (args.after != null && args.before != null) throw badInput('before', 'give after or before, not both');
+  const backward = args.last != null || args.before != null;
+  if (backward && args.after != null) throw badInput('after', 'last pages backward: use before');
+  // `first` defaults to 20 in the schema, so it cannot say "both given": last wins when present
+  return {
+    size: backward ? pageSize(args.last ?? args.first, max, args.last != null ? 'last' : 'first') : pageSize(args.first, max),
+    cursor: decodeCursor(backward ? args.before : args.after, arity, backward ? 'before' : 'after'),
+    backward,
+  };
+}
+
+/**
+ * A page from rows fetched in the direction of travel, one more than asked so the other end is known;
+ * backward pages are put back into list order.
+ */
+export function toPage<T>(rows: T[], w: PageWindow, cursorOf: (row: T) => unknown[]): Page<T> {
+  const taken = rows.slice(0, w.size);
+  const nodes = w.backward ? taken.reverse() : taken;
+  const more = rows.length > w.size;
   return {
     nodes,
     cursors: nodes.map((n) => encodeCursor(cursorOf(n))),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: after !== null && after !== undefined,
+    hasNextPage: w.backward ? w.cursor !== null : more,
+    hasPreviousPage: w.backward ? more : w.cursor !== null,
   };
 }
 

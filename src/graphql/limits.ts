@@ -32,8 +32,8 @@ export function measure(selection: SelectionSetNode, fragments: Record<string, F
 
 /** A list field costs its page size times what each item selects. */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : typeof args.input?.first === 'number' ? args.input.first : undefined;
-  if (first !== undefined || 'after' in args) return 1 + Math.max(1, first ?? DEFAULT_PAGE) * Math.max(1, childComplexity);
+  const first = typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : typeof args.input?.first === 'number' ? args.input.first : undefined;
+  if (first !== undefined || 'after' in args || 'before' in args) return 1 + Math.max(1, first ?? DEFAULT_PAGE) * Math.max(1, childComplexity);
   return undefined;
 };
 

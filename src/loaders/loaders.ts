@@ -105,7 +105,7 @@ export class Loaders {
   }
 
   private children<T>(name: string, args: PageArgs, make: () => T): T {
-    return this.once(`${name}:${args.first ?? ''}:${args.after ?? ''}`, make);
+    return this.once(`${name}:${args.first ?? ''}:${args.after ?? ''}:${args.last ?? ''}:${args.before ?? ''}`, make);
   }
 
   teamsOfOrganization(args: PageArgs) {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
-import { decodeCursor, Page, pageSize, toPage } from '../graphql/connection';
+import { Page, PageArgs, pageWindow, PageWindow, toPage } from '../graphql/connection';
 
 export type Direction = 'ASC' | 'DESC';
 export type Scope = (alias: string, p: Params) => string;
@@ -15,16 +15,14 @@ export interface Order {
   direction: Direction;
 }
 
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
+export type { PageArgs };
 
-/** Keyset condition and ORDER BY for one page: (a, b) > (cursor) over the order's columns. */
-export function keyset(alias: string, order: Order, after: unknown[] | null, p: Params) {
+/** Keyset condition and ORDER BY for one page: (a, b) > (cursor) over the order's columns, reversed when paging backward. */
+export function keyset(alias: string, order: Order, w: PageWindow, p: Params) {
   const cols = order.columns.map((c) => `${alias}."${c}"`);
-  const where = after ? `(${cols.join(', ')}) ${order.direction === 'ASC' ? '>' : '<'} (${after.map((v) => p.add(v)).join(', ')})` : 'TRUE';
-  return { where, orderBy: cols.map((c) => `${c} ${order.direction}`).join(', ') };
+  const direction = w.backward ? (order.direction === 'ASC' ? 'DESC' : 'ASC') : order.direction;
+  const where = w.cursor ? `(${cols.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${w.cursor.map((v) => p.add(v)).join(', ')})` : 'TRUE';
+  return { where, orderBy: cols.map((c) => `${c} ${direction}`).join(', ') };
 }
 
 /** Conditions joined with AND, leaving out the ones that are always true. */
@@ -51,18 +49,17 @@ export interface ListSpec<T> {
 
 /** One page of a root list, and its count on demand. */
 export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: ListSpec<T>, args: PageArgs) {
-  const first = pageSize(args.first);
-  const after = decodeCursor(args.after, spec.order.columns.length);
+  const w = pageWindow(args, spec.order.columns.length);
   const t = table(ds, spec.entity);
   const filters = (p: Params) => (spec.where ? spec.where('x', p) : []);
   const p = new Params();
   const conds = filters(p);
-  const ks = keyset('x', spec.order, after, p);
+  const ks = keyset('x', spec.order, w, p);
   const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT ${t.select('x', spec.fields, spec.order.columns)} FROM ${t.table} x WHERE ${and([...conds, ks.where])} ORDER BY ${ks.orderBy} LIMIT ${first + 1}`,
+    `SELECT ${t.select('x', spec.fields, spec.order.columns)} FROM ${t.table} x WHERE ${and([...conds, ks.where])} ORDER BY ${ks.orderBy} LIMIT ${w.size + 1}`,
     p.values,
   );
-  const page = toPage(rows.map(t.hydrate), first, cursorOf<T>(spec.order), after);
+  const page = toPage(rows.map(t.hydrate), w, cursorOf<T>(spec.order));
   const count = async () => {
     const cp = new Params();
     const c = filters(cp);
@@ -85,18 +82,17 @@ export interface ChildrenSpec<T> {
  * the parent column's index. Returns loaders for the pages and for the counts.
  */
 export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, args: PageArgs) {
-  const first = pageSize(args.first);
-  const after = decodeCursor(args.after, spec.order.columns.length);
+  const w = pageWindow(args, spec.order.columns.length);
   const t = table(ds, spec.entity);
   const pages = new DataLoader<string, Page<T>>(async (parents) => {
     const p = new Params([parents]);
     const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
-    const ks = keyset('x', spec.order, after, p);
+    const ks = keyset('x', spec.order, w, p);
     const rows: Record<string, unknown>[] = await ds.query(
       `SELECT c.* FROM unnest($1::text[]) AS parent(id) CROSS JOIN LATERAL (
          SELECT ${t.select('x', spec.fields, [spec.parentColumn, ...spec.order.columns])}, parent.id AS "__parent" FROM ${t.table} x
           WHERE ${and([`x."${spec.parentColumn}" = parent.id`, scope, ks.where])}
-          ORDER BY ${ks.orderBy} LIMIT ${first + 1}) c`,
+          ORDER BY ${ks.orderBy} LIMIT ${w.size + 1}) c`,
       p.values,
     );
     const grouped = new Map<string, T[]>();
@@ -105,7 +101,7 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
       if (!grouped.has(key)) grouped.set(key, []);
       grouped.get(key)!.push(t.hydrate(row));
     }
-    return parents.map((id) => toPage(grouped.get(id) ?? [], first, cursorOf<T>(spec.order), after));
+    return parents.map((id) => toPage(grouped.get(id) ?? [], w, cursorOf<T>(spec.order)));
   });
   const counts = new DataLoader<string, number>(async (parents) => {
     const p = new Params([parents]);
