@@ -113,3 +113,20 @@ describe('HTTP surface', () => {
     expect(metrics).toMatch(/litellm_graphql_sql_statements_total \d+/);
   });
 });
+
+describe('switches', () => {
+  test('introspection and GraphiQL can be switched off', async () => {
+    const off = await startTestGateway({ seed: false, config: { introspection: false, graphiql: false } });
+    try {
+      const r = await off.gql(`{ __schema { queryType { name } } }`);
+      expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(r.errors![0].message).toMatch(/introspection/i);
+      const page = await fetch(`${off.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('graphiql.min.js');
+      expect((await fetch(`${off.url}/graphiql-assets/graphiql.min.js`)).status).toBe(404);
+      expect((await off.gql(`{ viewer { role } }`)).data.viewer.role).toBe('proxy_admin');
+    } finally {
+      await off.close();
+    }
+  });
+});
