@@ -121,7 +121,7 @@ export class SpendReportRowResolver {
 @Resolver()
 export class SpendQueryResolver {
   @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan)' })
-  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy, loaders }: Context) {
+  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy }: Context) {
     const report = await spendReport(ds, policy, { ...input, groupBy: input.groupBy as Dimension[] });
     return Object.assign(new SpendReport(), {
       report,
@@ -235,6 +235,6 @@ export const USAGE_RESOLVERS = [
   usageResolver(
     TeamMember,
     async (m, l, from, to) => (m.userId ? l.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }) : ZERO),
-    "the user's spend through the team's keys (deleted keys included)",
+    "the user's spend through their keys in the team (deleted keys included)",
   ),
 ];

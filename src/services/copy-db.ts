@@ -199,7 +199,7 @@ export async function copyDatabase(opts: CopyOptions): Promise<TableReport[]> {
         if (opts.failAfterBatches !== undefined && ++batches >= opts.failAfterBatches) throw new CopyError(`stopped after ${batches} batches (failAfterBatches)`);
       }
       const done = bar.done();
-      if (opts.quiet === false || opts.quiet === undefined) log(`${table}: ${report.copied} rows, ${done.rowsPerSecond} rows/s`);
+      if (!opts.quiet) log(`${table}: ${report.copied} rows, ${done.rowsPerSecond} rows/s`);
     }
 
     if (opts.verify && !opts.dryRun) {
