@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { BenchContext, BenchQuery } from './queries';
+import { BenchContext, BenchQuery, STARVATION } from './queries';
 
 export interface Figures {
   requestsPerSecond: number;
@@ -89,6 +89,76 @@ export function table(results: QueryResult[]): string {
   for (const r of results)
     lines.push(
       `| ${r.id} ${r.title} | ${r.statements} | ${r.rows} | ${r.gateway.requestsPerSecond} | ${r.gateway.p50} / ${r.gateway.p95} / ${r.gateway.p99} | ${r.floor.requestsPerSecond} | ${r.floor.p50} / ${r.floor.p95} / ${r.floor.p99} | ${r.ratio} |`,
+    );
+  return lines.join('\n');
+}
+
+export interface StarvationResult {
+  label: string;
+  heavyClients: number;
+  /** the probe with nothing else running */
+  alone: Figures;
+  /** the probe while every heavy client keeps a report in flight */
+  underLoad: Figures;
+  heavy: { completed: number; refused: number; failed: number; p50: number };
+}
+
+async function post(url: string, body: string, key: string): Promise<{ status: number; answer: any }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+  return { status: res.status, answer: await res.json() };
+}
+
+/**
+ * S1: can a small read still get through while heavy reads run? The probe (`keys(first: 1)`) is loaded
+ * alone, then again while `heavyClients` clients each send one heavy report after another.
+ */
+export async function measureStarvation(label: string, target: Target, ctx: BenchContext, heavyClients: number, connections: number, seconds: number): Promise<StarvationResult> {
+  const url = `${target.gatewayUrl}/graphql`;
+  const probe = JSON.stringify(STARVATION.probe);
+  const heavyBody = JSON.stringify(STARVATION.heavy(ctx));
+  for (const body of [probe, heavyBody]) {
+    const { answer } = await post(url, body, target.key);
+    if (answer.errors) throw new Error(`S1 (${label}): ${JSON.stringify(answer.errors)}`);
+  }
+  const headers = { authorization: `Bearer ${target.key}` };
+  await target.settle?.();
+  const alone = await load(url, probe, headers, connections, seconds);
+  await target.settle?.();
+
+  let running = true;
+  const times: number[] = [];
+  let refused = 0;
+  let failed = 0;
+  const clients = Array.from({ length: heavyClients }, async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        const { status, answer } = await post(url, heavyBody, target.key);
+        if (status === 503) refused++;
+        else if (answer.errors) failed++;
+        else times.push(performance.now() - started);
+      } catch {
+        failed++;
+      }
+    }
+  });
+  // every heavy client has its first report in the gateway before the probe starts
+  await new Promise((r) => setTimeout(r, Math.min(1000, seconds * 1000)));
+  const underLoad = await load(url, probe, headers, connections, seconds);
+  running = false;
+  await Promise.all(clients);
+  times.sort((a, b) => a - b);
+  return { label, heavyClients, alone, underLoad, heavy: { completed: times.length, refused, failed, p50: Math.round(percentile(times, 50)) } };
+}
+
+export function starvationTable(results: StarvationResult[]): string {
+  const lines = [
+    '| gateway | heavy reports in flight | keys(first: 1) alone p50 / p95 / p99 ms | keys(first: 1) under load p50 / p95 / p99 ms | probe req/s under load | heavy reports done (p50 ms) | heavy refused (503) / failed |',
+    '|---|---:|---|---|---:|---:|---:|',
+  ];
+  for (const r of results)
+    lines.push(
+      `| ${r.label} | ${r.heavyClients} | ${r.alone.p50} / ${r.alone.p95} / ${r.alone.p99} | ${r.underLoad.p50} / ${r.underLoad.p95} / ${r.underLoad.p99} | ${r.underLoad.requestsPerSecond} | ${r.heavy.completed} (${r.heavy.p50}) | ${r.heavy.refused} / ${r.heavy.failed} |`,
     );
   return lines.join('\n');
 }

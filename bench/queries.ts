@@ -9,6 +9,8 @@ export interface BenchContext {
   today: string;
   from30: string;
   from90: string;
+  /** the widest window USAGE_MAX_WINDOW_DAYS allows by default: 366 days up to today */
+  from366: string;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -27,6 +29,7 @@ export async function prepareContext(pool: pg.Pool): Promise<BenchContext> {
     today,
     from30: back(29),
     from90: back(89),
+    from366: back(365),
   };
 }
 
@@ -182,3 +185,15 @@ export const QUERIES: BenchQuery[] = [
     rows: () => 1,
   },
 ];
+
+/**
+ * S1: the probe a caller makes, measured while heavy reports keep the database busy: each heavy client
+ * sends a year-long report over the whole user rollup by KEY and MODEL, then the next, until stopped.
+ */
+export const STARVATION = {
+  probe: { query: '{ keys(first: 1) { nodes { token } } }' },
+  heavy: (ctx: BenchContext) => ({
+    query: `query($input: SpendReportInput!) { spendReport(input: $input) { rows { apiKey model spend requests } totals { spend } } }`,
+    variables: { input: { from: ctx.from366, to: ctx.today, groupBy: ['KEY', 'MODEL'], first: 1000 } },
+  }),
+};

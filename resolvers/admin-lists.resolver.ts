@@ -3,6 +3,7 @@ import { Budget, EndUser, Invitation, Model, ModelAccessRequest, User } from '..
 import { GraphQLJSON } from 'graphql-scalars';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { publicLitellmParams } from '../src/graphql/secrets';
 import { listPage } from '../src/loaders/paging';
 import { PageArgs } from './inputs/page.input';
 import { BudgetConnection, EndUserConnection, InvitationConnection, ModelAccessRequestConnection, ModelConnection } from './types/connections';
@@ -39,19 +40,10 @@ export class BudgetQueryResolver {
     return connection(BudgetConnection, page, count);
   }
 
-  @Query(() => Budget, { nullable: true })
-  budget(@Arg('id', () => ID) id: string, @Ctx() { loaders, policy }: Context) {
-    policy.requireReadAll('budgets');
+  @Query(() => Budget, { nullable: true, description: 'A budget tier: admins read all; others the tiers of keys and memberships they may see (null otherwise)' })
+  budget(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.budget.load(id);
   }
-}
-
-// Values of litellm_params that carry credentials never leave the server (LiteLLM encrypts them at rest).
-const SECRET_PARAM = /(key|secret|token|password|credential|auth)/i;
-
-export function publicLitellmParams(params: unknown): Record<string, unknown> | null {
-  if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
-  return Object.fromEntries(Object.entries(params as Record<string, unknown>).filter(([k]) => !SECRET_PARAM.test(k)));
 }
 
 @Resolver(() => Model)
@@ -62,7 +54,10 @@ export class ModelResolver {
     return connection(ModelConnection, page, count);
   }
 
-  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'litellm_params without credentials (api_key, secrets, tokens)' })
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The known non-secret litellm_params (model, api_base without user info or query, limits, timeouts, region, prices); nothing else',
+  })
   litellmParams(@Root() m: Model) {
     return publicLitellmParams(m.litellmParams);
   }

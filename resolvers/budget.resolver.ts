@@ -45,7 +45,7 @@ export class BudgetMutationResolver {
     @Ctx() ctx: Context,
   ) {
     const team = await this.service(ctx).setTeamMemberBudget(teamId, userId, input);
-    return parseMembers(team.id, team.membersWithRoles).find((m) => m.userId === userId);
+    return parseMembers(team.id, team.membersWithRoles, team.organizationId).find((m) => m.userId === userId);
   }
 
   @Mutation(() => Organization, { description: "The organization's budget tier (/organization/update)" })

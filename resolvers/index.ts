@@ -2,6 +2,7 @@ import { NonEmptyArray } from 'type-graphql';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
 import { BudgetMutationResolver } from './budget.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
+import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolver } from './log-secrets.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
@@ -27,5 +28,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SpendQueryResolver,
   SpendReportRowResolver,
   SpendLogResolver,
+  SpendLogSecretsResolver,
+  ErrorLogSecretsResolver,
+  AuditLogSecretsResolver,
   ...USAGE_RESOLVERS,
 ];

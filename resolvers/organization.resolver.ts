@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, OrganizationMember, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
@@ -67,8 +67,13 @@ export class OrganizationMemberResolver {
     return loaders.organization.load(m.organizationId);
   }
 
-  @FieldResolver(() => Budget, { nullable: true })
-  budget(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
-    return m.budgetId ? loaders.budget.load(m.budgetId) : null;
+  @FieldResolver(() => Float, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  spend(@Root() m: OrganizationMember, @Ctx() { policy }: Context) {
+    return policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? m.spend : null;
+  }
+
+  @FieldResolver(() => Budget, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  budget(@Root() m: OrganizationMember, @Ctx() { loaders, policy }: Context) {
+    return m.budgetId && policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? loaders.budget.load(m.budgetId) : null;
   }
 }

@@ -1,12 +1,15 @@
-import { Arg, Args, ClassType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, PageInfo } from '../src/graphql/connection';
+import { Policy } from '../src/auth/policy';
 import { Context } from '../src/graphql/context';
 import { badInput, forbidden } from '../src/graphql/errors';
+import { windowCost } from '../src/graphql/limits';
 import { DateScalar } from '../src/graphql/scalars';
 import { Loaders } from '../src/loaders/loaders';
 import { listPage } from '../src/loaders/paging';
 import { UsageSums, ZERO } from '../src/loaders/usage';
+import { checkWindow } from '../src/services/date-window';
 import { tokenFromInput } from '../src/services/key-format';
 import { Dimension, Report, spendReport } from '../src/services/spend-report';
 import { PageArgs } from './inputs/page.input';
@@ -19,6 +22,11 @@ const ErrorLogConnection = Connection(ErrorLog, 'ErrorLog');
 const AuditLogConnection = Connection(AuditLogEntry, 'AuditLogEntry');
 
 const DAY_MS = 86400000;
+
+// Complexity per day of a window: a usage field sums its parents' daily rows (a year of one entity costs
+// 13, about one scalar field per month), a report groups a whole daily table's rows of each day.
+const USAGE_COST_PER_DAY = 1 / 30;
+const REPORT_COST_PER_DAY = 100;
 
 const usage = (u: UsageSums) => Object.assign(new Usage(), u);
 
@@ -120,9 +128,10 @@ export class SpendReportRowResolver {
 
 @Resolver()
 export class SpendQueryResolver {
-  @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan)' })
-  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, policy }: Context) {
-    const report = await spendReport(ds, policy, { ...input, groupBy: input.groupBy as Dimension[] });
+  @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan); the window spans at most USAGE_MAX_WINDOW_DAYS' })
+  @Extensions(windowCost({ at: 'input', perDay: REPORT_COST_PER_DAY }))
+  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, heavy, policy, config }: Context) {
+    const report = await spendReport(ds, heavy, policy, { ...input, groupBy: input.groupBy as Dimension[] }, config.limits.usageMaxWindowDays);
     return Object.assign(new SpendReport(), {
       report,
       source: report.table,
@@ -132,12 +141,12 @@ export class SpendQueryResolver {
   }
 
   @Query(() => SpendLogConnection, { description: 'LiteLLM_SpendLogs in a required startTime window, newest first' })
-  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Ctx() { ds, policy, config, loaders }: Context) {
+  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
     const span = filter.to.getTime() - filter.from.getTime();
     if (span < 0) throw badInput('filter.to', 'is before filter.from');
     if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
-    const { page, count } = await listPage(ds, {
+    const { page, count } = await heavy.run(() => listPage(ds, {
       entity: SpendLog,
       fields: loaders.wanted(SpendLog),
       order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
@@ -153,15 +162,15 @@ export class SpendQueryResolver {
         if (filter.tag) w.push(`${x}.request_tags @> jsonb_build_array(${p.add(filter.tag)}::text)`);
         return w;
       },
-    }, args);
+    }, args));
     return connection(SpendLogConnection, page, count);
   }
 
   @Query(() => ErrorLogConnection, { description: 'LiteLLM_ErrorLogs, newest first (LiteLLM indexes only request_id here)' })
-  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, policy, config, loaders }: Context) {
+  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     policy.requireReadAll('error logs');
     if (config.disableErrorLogs) throw forbidden('Error logs are disabled on this proxy (general_settings.disable_error_logs)');
-    const { page, count } = await listPage(ds, {
+    const { page, count } = await heavy.run(() => listPage(ds, {
       entity: ErrorLog,
       fields: loaders.wanted(ErrorLog),
       order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
@@ -174,14 +183,14 @@ export class SpendQueryResolver {
         if (filter?.statusCode) w.push(`${x}.status_code = ${p.add(filter.statusCode)}`);
         return w.length ? w : ['TRUE'];
       },
-    }, args);
+    }, args));
     return connection(ErrorLogConnection, page, count);
   }
 
   @Query(() => AuditLogConnection, { description: 'LiteLLM_AuditLog, newest first' })
-  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, policy, loaders }: Context) {
+  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, heavy, policy, loaders }: Context) {
     policy.requireReadAll('audit logs');
-    const { page, count } = await listPage(ds, {
+    const { page, count } = await heavy.run(() => listPage(ds, {
       entity: AuditLogEntry,
       fields: loaders.wanted(AuditLogEntry),
       order: { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' },
@@ -195,7 +204,7 @@ export class SpendQueryResolver {
         if (filter?.changedBy) w.push(`${x}.changed_by = ${p.add(filter.changedBy)}`);
         return w.length ? w : ['TRUE'];
       },
-    }, args);
+    }, args));
     return connection(AuditLogConnection, page, count);
   }
 }
@@ -214,13 +223,20 @@ export class SpendLogResolver {
 }
 
 /** usage(from, to) on a type: one statement per level through the usage loaders. */
-function usageResolver<T extends object>(type: ClassType<T>, usageOf: (root: T, loaders: Loaders, from: string, to: string) => Promise<UsageSums>, description?: string) {
+function usageResolver<T extends object>(
+  type: ClassType<T>,
+  usageOf: (root: T, loaders: Loaders, from: string, to: string, policy: Policy) => Promise<UsageSums | null>,
+  description?: string,
+  nullable = false,
+) {
   @Resolver(() => type)
   class UsageResolver {
-    @FieldResolver(() => Usage, { description: description ?? 'LiteLLM_Daily*Spend rows of [from, to], summed' })
-    async usage(@Root() root: T, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders }: Context) {
-      if (from > to) throw badInput('to', `${to} is before from ${from}`);
-      return usage(await usageOf(root, loaders, from, to));
+    @FieldResolver(() => Usage, { nullable, description: `${description ?? 'LiteLLM_Daily*Spend rows of [from, to], summed'}; the window spans at most USAGE_MAX_WINDOW_DAYS` })
+    @Extensions(windowCost({ at: 'arguments', perDay: USAGE_COST_PER_DAY }))
+    async usage(@Root() root: T, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders, config, policy }: Context) {
+      checkWindow(from, to, config.limits.usageMaxWindowDays);
+      const sums = await usageOf(root, loaders, from, to, policy);
+      return sums && usage(sums);
     }
   }
   return UsageResolver;
@@ -234,7 +250,11 @@ export const USAGE_RESOLVERS = [
   usageResolver(VirtualKey, (k, l, from, to) => l.usage('key', from, to).load(k.token)),
   usageResolver(
     TeamMember,
-    async (m, l, from, to) => (m.userId ? l.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }) : ZERO),
-    "the user's spend through their keys in the team (deleted keys included)",
+    async (m, l, from, to, policy) => {
+      if (!policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
+      return m.userId ? l.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }) : ZERO;
+    },
+    "the user's spend through their keys in the team (deleted keys included); null unless the caller is this member or an admin of the team or its organization",
+    true,
   ),
 ];

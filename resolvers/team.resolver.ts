@@ -41,9 +41,9 @@ export class TeamResolver {
 
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
   members(@Root() team: Team, @Args() args: PageArgs) {
-    const w = pageWindow(args, 1);
-    const all = parseMembers(team.id, team.membersWithRoles);
-    const at = w.cursor ? Number(w.cursor[0]) : null;
+    const w = pageWindow(args, ['position']);
+    const all = parseMembers(team.id, team.membersWithRoles, team.organizationId);
+    const at = w.cursor ? (w.cursor[0] as number) : null;
     // rows in the direction of travel, one extra, as the keyset lists fetch them
     const rows = w.backward
       ? all.slice(0, at ?? all.length).reverse().slice(0, w.size + 1)
@@ -65,16 +65,19 @@ export class TeamMemberResolver {
     return m.userId ? loaders.user.load(m.userId) : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Spend in this team from the member's TeamMembership row; null without one" })
-  async spend(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
-    if (!m.userId) return null;
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Spend in this team from the member's TeamMembership row; null without one, and unless the caller is this member or an admin of the team or its organization",
+  })
+  async spend(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
+    if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
     const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
     return row ? row.spend : null;
   }
 
-  @FieldResolver(() => Budget, { nullable: true })
-  async budget(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
-    if (!m.userId) return null;
+  @FieldResolver(() => Budget, { nullable: true, description: "The member's budget in this team; null unless the caller is this member or an admin of the team or its organization" })
+  async budget(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
+    if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
     const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
     return row?.budgetId ? loaders.budget.load(row.budgetId) : null;
   }

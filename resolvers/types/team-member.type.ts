@@ -20,12 +20,14 @@ export class TeamMember {
 
   teamId: string;
 
+  teamOrganizationId: string | null;
+
   /** index in members_with_roles, the member list's cursor */
   position: number;
 }
 
 // LiteLLM writes '{}' for a team without members; entries may hold only user_email.
-export function parseMembers(teamId: string, membersWithRoles: unknown): TeamMember[] {
+export function parseMembers(teamId: string, membersWithRoles: unknown, teamOrganizationId: string | null): TeamMember[] {
   if (!Array.isArray(membersWithRoles)) return [];
   return membersWithRoles
     .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object')
@@ -35,6 +37,7 @@ export function parseMembers(teamId: string, membersWithRoles: unknown): TeamMem
         userEmail: typeof m.user_email === 'string' ? m.user_email : null,
         role: m.role === 'admin' ? TeamRole.ADMIN : TeamRole.USER,
         teamId,
+        teamOrganizationId,
         position,
       }),
     );

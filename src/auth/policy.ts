@@ -1,6 +1,32 @@
 import { Params } from '../db/sql';
-import { forbidden, unauthenticated } from '../graphql/errors';
+import { GatewayError, forbidden, unauthenticated } from '../graphql/errors';
 import { Principal } from './principal';
+import { OperationKind, refusedRootFields, routesWithin } from './routes';
+
+/** What the policy needs to know of a key. */
+export interface KeyFacts {
+  token: string;
+  userId: string | null;
+  teamId: string | null;
+  organizationId?: string | null;
+  blocked?: boolean | null;
+  expires?: Date | null;
+}
+
+/** What the policy needs to know of a team. */
+export interface TeamFacts {
+  id: string;
+  organizationId: string | null;
+  blocked?: boolean | null;
+}
+
+/** The owner a key is made for, as far as their power goes. */
+export interface OwnerFacts {
+  userId: string;
+  role: string | null;
+  /** organizations where the user is org_admin */
+  adminOrgs: string[];
+}
 
 /**
  * The one place that answers "may they?". Reads are answered as SQL conditions so that lists are
@@ -76,6 +102,7 @@ export class Policy {
       // LiteLLM's wording
       throw forbidden(`User can only create keys for themselves. Got user_id=${target.userId}, Your ID=${me.userId}`);
     }
+    if (me.boundTeamId && target.teamId !== me.boundTeamId) throw forbidden(`This key was made for team ${me.boundTeamId} and makes keys only in that team`);
     if (target.teamId && !teamAdmin && !me.teamRoles.has(target.teamId)) throw forbidden(`You are not a member of team ${target.teamId}`);
     if (!target.teamId && target.organizationId && !this.memberOrgs.includes(target.organizationId))
       throw forbidden(`You are not a member of organization ${target.organizationId}`);
@@ -86,7 +113,7 @@ export class Policy {
     this.requireWrite(action);
     if (this.isAdmin) return;
     const me = this.caller;
-    if (me.userId && key.userId === me.userId) return;
+    if (me.userId && key.userId === me.userId && (!me.boundTeamId || key.teamId === me.boundTeamId)) return;
     if (this.managesTeam(key.teamId, teamOrganizationId)) return;
     throw forbidden(`You are not authorized to ${action} this key`);
   }
@@ -96,6 +123,106 @@ export class Policy {
     this.requireWrite('reset key spend');
     if (this.isAdmin || this.managesTeam(key.teamId, teamOrganizationId)) return;
     throw forbidden("Only proxy admins and the key's team admins may reset its spend");
+  }
+
+  /** LiteLLM's allowed_routes of the calling key, checked before any resolver runs. */
+  assertRoutesAllow(kind: OperationKind, rootFields: string[]): void {
+    const refused = refusedRootFields(this.caller.allowedRoutes, kind, rootFields);
+    if (refused.length)
+      throw new GatewayError('FORBIDDEN', `This key's allowed_routes (${this.caller.allowedRoutes.join(', ')}) do not allow ${kind} ${refused.join(', ')}`, { http: { status: 403 } });
+  }
+
+  /** A key is seen by the rules of keyScope; one the caller may not see is NOT_FOUND, as if it did not exist. */
+  canSeeKey(key: KeyFacts, teamOrganizationId: string | null): boolean {
+    if (this.readsEverything) return true;
+    const me = this.caller;
+    if (me.keyToken && key.token === me.keyToken) return true;
+    if (me.userId && key.userId === me.userId && (!me.boundTeamId || key.teamId === me.boundTeamId)) return true;
+    if (key.teamId && this.adminTeams.includes(key.teamId)) return true;
+    if (key.teamId && key.userId === null && this.memberTeams.includes(key.teamId)) return true;
+    return !!key.teamId && !!teamOrganizationId && this.adminOrgs.includes(teamOrganizationId);
+  }
+
+  canSeeTeam(team: TeamFacts): boolean {
+    if (this.readsEverything) return true;
+    return this.memberTeams.includes(team.id) || (!!team.organizationId && this.adminOrgs.includes(team.organizationId));
+  }
+
+  canSeeOrganization(organizationId: string): boolean {
+    return this.readsEverything || this.memberOrgs.includes(organizationId);
+  }
+
+  /** Spend, budget and usage of a team member: the member themself and the admins of the team or its organization. */
+  canSeeMemberSpend(teamId: string, teamOrganizationId: string | null, userId: string | null): boolean {
+    if (this.readsEverything) return true;
+    if (userId && userId === this.caller.userId && this.memberTeams.includes(teamId)) return true;
+    return this.managesTeam(teamId, teamOrganizationId);
+  }
+
+  /** Spend and budget of an organization member: the member themself and the organization's admins. */
+  canSeeOrganizationMemberSpend(organizationId: string, userId: string): boolean {
+    if (this.readsEverything) return true;
+    if (userId === this.caller.userId && this.memberOrgs.includes(organizationId)) return true;
+    return this.adminOrgs.includes(organizationId);
+  }
+
+  /** Block and unblock (and `blocked` through updateKey): proxy admins and the admins of the key's team or organization. */
+  assertCanSanctionKey(key: KeyFacts, teamOrganizationId: string | null, action: string): void {
+    this.requireWrite(action);
+    if (this.managesTeam(key.teamId, teamOrganizationId)) return;
+    if (key.organizationId && this.adminOrgs.includes(key.organizationId)) return;
+    throw forbidden(`Only proxy admins and the admins of the key's team or organization may ${action} a key`);
+  }
+
+  /**
+   * Changing a key that someone else holds: an owner who is not also its manager cannot touch a blocked key
+   * or bring an expired one back.
+   */
+  assertCanUpdateKey(key: KeyFacts, teamOrganizationId: string | null, now: Date, action: string): void {
+    this.assertCanManageKey(key, teamOrganizationId, action);
+    if (this.managesTeam(key.teamId, teamOrganizationId) || (key.organizationId && this.adminOrgs.includes(key.organizationId))) return;
+    if (key.blocked) throw forbidden(`This key is blocked; only an admin of its team or organization may ${action} it`);
+    if (key.expires && key.expires.getTime() <= now.getTime()) throw forbidden(`This key expired at ${key.expires.toISOString()}; only an admin of its team or organization may ${action} it`);
+  }
+
+  /**
+   * The invariant behind every key that a mutation returns or rotates: its principal may do nothing the caller
+   * may not. Only a proxy admin makes keys for users with a higher role (proxy_admin, proxy_admin_viewer) or
+   * for an org_admin of an organization the caller does not administer.
+   */
+  assertMayHoldKeyOf(owner: OwnerFacts | null): void {
+    if (this.isAdmin || !owner || owner.userId === this.caller.userId) return;
+    if (owner.role === 'proxy_admin' || owner.role === 'proxy_admin_viewer')
+      throw forbidden(`Only proxy admins may make or rotate keys of a ${owner.role}`);
+    const foreign = owner.adminOrgs.filter((o) => !this.adminOrgs.includes(o));
+    if (foreign.length) throw forbidden(`Only proxy admins may make or rotate keys of an admin of organization ${foreign.join(', ')}`);
+  }
+
+  /**
+   * Rotation hands the caller a working secret: of someone else's key, only when that key is delegated
+   * (it then acts within its team only); a key its owner made carries all of the owner's power.
+   */
+  assertMayRotate(key: KeyFacts, delegated: boolean): void {
+    if (this.isAdmin || key.userId === null || key.userId === this.caller.userId || delegated) return;
+    throw forbidden("Only its owner or a proxy admin may regenerate a key its owner made: the new key would carry all of the owner's power");
+  }
+
+  /** A key restricted by allowed_routes gives no key more routes than it has. */
+  assertRoutesWithin(allowedRoutes: string[] | null | undefined): void {
+    if (!routesWithin(this.caller.allowedRoutes, allowedRoutes))
+      throw forbidden(`This key may only give keys allowedRoutes within its own (${this.caller.allowedRoutes.join(', ')})`);
+  }
+
+  /** Nothing is created inside a blocked team (LiteLLM's common checks). */
+  assertTeamOpen(team: TeamFacts | null): void {
+    if (team?.blocked) throw forbidden(`Team=${team.id} is blocked. Update via unblockTeam if you're an admin.`);
+  }
+
+  /** Team budgets and limits: proxy admins and the admins of the team's organization. */
+  assertCanSetTeamBudget(team: TeamFacts): void {
+    this.requireWrite('change team budgets');
+    if (this.isAdmin || (team.organizationId && this.adminOrgs.includes(team.organizationId))) return;
+    throw forbidden("Only proxy admins and the team's organization admins may change a team's budget");
   }
 
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
@@ -108,7 +235,7 @@ export class Policy {
     if (this.readsEverything) return 'TRUE';
     const me = this.caller;
     const parts: string[] = [];
-    if (me.userId) parts.push(`${k}.user_id = ${p.add(me.userId)}`);
+    if (me.userId) parts.push(me.boundTeamId ? `(${k}.user_id = ${p.add(me.userId)} AND ${k}.team_id = ${p.add(me.boundTeamId)})` : `${k}.user_id = ${p.add(me.userId)}`);
     if (me.keyToken) parts.push(`${k}.token = ${p.add(me.keyToken)}`);
     if (this.adminTeams.length) parts.push(`${k}.team_id = ANY(${p.add(this.adminTeams)}::text[])`);
     if (this.memberTeams.length) parts.push(`(${k}.user_id IS NULL AND ${k}.team_id = ANY(${p.add(this.memberTeams)}::text[]))`);
@@ -136,10 +263,15 @@ export class Policy {
                    AND jsonb_typeof(st.members_with_roles) = 'array'
                    AND st.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', ${u}.user_id)))`,
       );
-    if (this.adminOrgs.length)
+    if (this.adminOrgs.length) {
+      const orgs = p.add(this.adminOrgs);
       parts.push(
-        `EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" sm WHERE sm.user_id = ${u}.user_id AND sm.organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`,
+        `EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" sm WHERE sm.user_id = ${u}.user_id AND sm.organization_id = ANY(${orgs}::text[]))`,
+        `EXISTS (SELECT 1 FROM "LiteLLM_TeamTable" st WHERE st.organization_id = ANY(${orgs}::text[])
+                   AND jsonb_typeof(st.members_with_roles) = 'array'
+                   AND st.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', ${u}.user_id)))`,
       );
+    }
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
@@ -148,11 +280,37 @@ export class Policy {
     if (this.readsEverything) return 'TRUE';
     const me = this.caller;
     const parts: string[] = [];
-    if (me.userId) parts.push(`${l}."user" = ${p.add(me.userId)}`);
+    if (me.userId) parts.push(me.boundTeamId ? `(${l}."user" = ${p.add(me.userId)} AND ${l}.team_id = ${p.add(me.boundTeamId)})` : `${l}."user" = ${p.add(me.userId)}`);
     if (me.keyToken) parts.push(`${l}.api_key = ${p.add(me.keyToken)}`);
     if (this.adminTeams.length) parts.push(`${l}.team_id = ANY(${p.add(this.adminTeams)}::text[])`);
     if (this.adminOrgs.length) parts.push(`${l}.organization_id = ANY(${p.add(this.adminOrgs)}::text[])`);
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /**
+   * Budget tiers a caller may read: admins all; others the tiers of keys they see, of their own memberships,
+   * of memberships in teams and organizations they administer, and of their organizations.
+   */
+  budgetScope(b: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const me = this.caller;
+    const parts = [`${b}.budget_id IN (SELECT sk.budget_id FROM "LiteLLM_VerificationToken" sk WHERE sk.budget_id IS NOT NULL AND ${this.keyScope('sk', p)})`];
+    if (me.userId) {
+      const teams = me.boundTeamId ? `AND stm.team_id = ${p.add(me.boundTeamId)}` : '';
+      parts.push(`${b}.budget_id IN (SELECT stm.budget_id FROM "LiteLLM_TeamMembership" stm WHERE stm.user_id = ${p.add(me.userId)} ${teams})`);
+    }
+    if (this.adminTeams.length)
+      parts.push(
+        `${b}.budget_id IN (SELECT stm.budget_id FROM "LiteLLM_TeamMembership" stm
+           WHERE (stm.user_id, stm.team_id) IN (SELECT sm->>'user_id', st.team_id FROM "LiteLLM_TeamTable" st, jsonb_array_elements(CASE WHEN jsonb_typeof(st.members_with_roles) = 'array' THEN st.members_with_roles ELSE '[]' END) sm
+                                                 WHERE st.team_id = ANY(${p.add(this.adminTeams)}::text[])))`,
+      );
+    if (me.userId && this.memberOrgs.length)
+      parts.push(`${b}.budget_id IN (SELECT som.budget_id FROM "LiteLLM_OrganizationMembership" som WHERE som.user_id = ${p.add(me.userId)})`);
+    if (this.adminOrgs.length)
+      parts.push(`${b}.budget_id IN (SELECT som.budget_id FROM "LiteLLM_OrganizationMembership" som WHERE som.organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    if (this.memberOrgs.length) parts.push(`${b}.budget_id IN (SELECT so.budget_id FROM "LiteLLM_OrganizationTable" so WHERE so.organization_id = ANY(${p.add(this.memberOrgs)}::text[]))`);
+    return `(${parts.join(' OR ')})`;
   }
 
   organizationScope(o: string, p: Params): string {

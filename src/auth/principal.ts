@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { unauthenticated } from '../graphql/errors';
+import { PROXY_ADMIN_NAME } from '../services/audit';
 import { hashKey } from '../services/key-format';
 
 export type UserRole = 'proxy_admin' | 'proxy_admin_viewer' | 'internal_user' | 'internal_user_viewer';
@@ -14,14 +15,19 @@ export interface Principal {
   keyToken: string | null;
   /** the key's own team, for team service-account keys */
   keyTeamId: string | null;
+  /** set for a delegated team key (see isDelegated): it acts only within this team */
+  boundTeamId: string | null;
+  /** LiteLLM's allowed_routes of the calling key (empty: no restriction) */
+  allowedRoutes: string[];
   teamRoles: Map<string, TeamRole>;
   orgRoles: Map<string, string>;
 }
 
 const ROLES: UserRole[] = ['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer'];
 
-export function masterPrincipal(): Principal {
-  return { role: 'proxy_admin', isMasterKey: true, userId: null, keyToken: null, keyTeamId: null, teamRoles: new Map(), orgRoles: new Map() };
+/** LiteLLM records sha256 of the master key as the acting key of the master key's changes. */
+export function masterPrincipal(masterKey: string): Principal {
+  return { role: 'proxy_admin', isMasterKey: true, userId: null, keyToken: hashKey(masterKey), keyTeamId: null, boundTeamId: null, allowedRoutes: [], teamRoles: new Map(), orgRoles: new Map() };
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -30,10 +36,28 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function bearer(header: string | undefined): string | null {
-  if (!header) return null;
-  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
-  return m ? m[1].trim() : header.trim();
+/**
+ * The key as LiteLLM reads it: `x-litellm-api-key: <key>` first, else `Authorization: Bearer <key>`;
+ * an Authorization header without the Bearer scheme is refused, as LiteLLM refuses it.
+ */
+export function apiKeyFrom(headers: { authorization?: string; litellmKey?: string }): string | null {
+  const custom = headers.litellmKey?.trim();
+  if (custom) return custom;
+  const auth = headers.authorization?.trim();
+  if (!auth) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(auth);
+  if (!m) throw unauthenticated('Malformed API key: send Authorization: Bearer <key> (or x-litellm-api-key: <key>)');
+  return m[1];
+}
+
+/**
+ * A key that someone other than a proxy admin made for another user (created_by is neither its owner, nor the
+ * master key's name, nor a proxy admin). Such a team key acts only within its team, as an internal user at
+ * most: no other team, no organization role, none of its owner's keys outside the team. So a key a team admin
+ * mints for a teammate never carries more than the team gives the caller.
+ */
+export function isDelegated(key: { createdBy: string | null; userId: string | null }, creatorRole: string | null): boolean {
+  return !!key.createdBy && key.createdBy !== key.userId && key.createdBy !== PROXY_ADMIN_NAME && creatorRole !== 'proxy_admin';
 }
 
 interface KeyRow {
@@ -42,6 +66,10 @@ interface KeyRow {
   team_id: string | null;
   blocked: boolean | null;
   expires: Date | null;
+  allowed_routes: string[] | null;
+  team_blocked: boolean | null;
+  created_by: string | null;
+  creator_role: string | null;
   user_role: string | null;
   teams: { team_id: string; members: unknown }[];
   orgs: { organization_id: string; role: string | null }[];
@@ -53,7 +81,7 @@ interface KeyRow {
  */
 export async function resolvePrincipal(ds: DataSource, rawKey: string | null, masterKey: string | undefined, now = new Date()): Promise<Principal | null> {
   if (!rawKey) return null;
-  if (masterKey && sameSecret(rawKey, masterKey)) return masterPrincipal();
+  if (masterKey && sameSecret(rawKey, masterKey)) return masterPrincipal(masterKey);
   if (!rawKey.startsWith('sk-')) throw unauthenticated("Malformed API key: LiteLLM keys start with 'sk-'");
   const token = hashKey(rawKey);
   const rows: KeyRow[] = await ds.query(
@@ -62,12 +90,14 @@ export async function resolvePrincipal(ds: DataSource, rawKey: string | null, ma
        UNION ALL
        SELECT active_token_id FROM "LiteLLM_DeprecatedVerificationToken" WHERE token = $1 AND revoke_at > $2
      )
-     SELECT k.token, k.user_id, k.team_id, k.blocked, k.expires, u.user_role,
+     SELECT k.token, k.user_id, k.team_id, k.blocked, k.expires, k.allowed_routes, kt.blocked AS team_blocked, k.created_by, cu.user_role AS creator_role, u.user_role,
             coalesce((SELECT json_agg(json_build_object('team_id', t.team_id, 'members', t.members_with_roles))
                         FROM "LiteLLM_TeamTable" t WHERE t.team_id = ANY(u.teams || k.team_id)), '[]') AS teams,
             coalesce((SELECT json_agg(json_build_object('organization_id', m.organization_id, 'role', m.user_role))
                         FROM "LiteLLM_OrganizationMembership" m WHERE m.user_id = k.user_id), '[]') AS orgs
        FROM "LiteLLM_VerificationToken" k LEFT JOIN "LiteLLM_UserTable" u ON u.user_id = k.user_id
+            LEFT JOIN "LiteLLM_TeamTable" kt ON kt.team_id = k.team_id
+            LEFT JOIN "LiteLLM_UserTable" cu ON cu.user_id = k.created_by
       WHERE k.token = (SELECT token FROM hit LIMIT 1)`,
     [token, now],
   );
@@ -75,14 +105,19 @@ export async function resolvePrincipal(ds: DataSource, rawKey: string | null, ma
   if (!row) throw unauthenticated('Invalid API key: no virtual key matches it');
   if (row.blocked) throw unauthenticated('This virtual key is blocked');
   if (row.expires && row.expires.getTime() <= now.getTime()) throw unauthenticated(`This virtual key expired at ${row.expires.toISOString()}`);
+  // LiteLLM's common checks refuse every key of a blocked team.
+  if (row.team_blocked) throw unauthenticated(`Team=${row.team_id} is blocked. Update via unblockTeam if you're an admin.`);
+  // LiteLLM treats a key without a known owner role as an internal user.
+  const ownerRole = ROLES.includes(row.user_role as UserRole) ? (row.user_role as UserRole) : 'internal_user';
+  const boundTeamId = row.team_id && isDelegated({ createdBy: row.created_by, userId: row.user_id }, row.creator_role) ? row.team_id : null;
+  const role: UserRole = boundTeamId && ownerRole !== 'internal_user_viewer' ? 'internal_user' : ownerRole;
   const teamRoles = new Map<string, TeamRole>();
   for (const t of row.teams) {
+    if (boundTeamId && t.team_id !== boundTeamId) continue;
     const members = Array.isArray(t.members) ? (t.members as { user_id?: string; role?: string }[]) : [];
-    const me = row.user_id ? members.find((m) => m.user_id === row.user_id) : undefined;
+    const me = row.user_id ? members.find((m) => m && m.user_id === row.user_id) : undefined;
     if (me) teamRoles.set(t.team_id, me.role === 'admin' ? 'admin' : 'user');
   }
-  const orgRoles = new Map(row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));
-  // LiteLLM treats a key without a known owner role as an internal user.
-  const role = ROLES.includes(row.user_role as UserRole) ? (row.user_role as UserRole) : 'internal_user';
-  return { role, isMasterKey: false, userId: row.user_id, keyToken: row.token, keyTeamId: row.team_id, teamRoles, orgRoles };
+  const orgRoles = new Map(boundTeamId ? [] : row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));
+  return { role, isMasterKey: false, userId: row.user_id, keyToken: row.token, keyTeamId: row.team_id, boundTeamId, allowedRoutes: row.allowed_routes ?? [], teamRoles, orgRoles };
 }

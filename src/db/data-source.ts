@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
 import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litellm-schema';
@@ -12,6 +13,38 @@ export interface DataSourceOptions {
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** connecting a new client, and waiting for a free one in the pool (pg-pool uses one setting for both) */
+  connectTimeoutMs?: number;
+  /** client-side bound on one query's answer; a connection whose answer never came is dropped, not reused */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * A server that accepted TCP but stopped answering leaves a query waiting for ever (statement_timeout runs on the
+ * server, which is silent): after query_timeout the socket is destroyed so the pool never lends it again.
+ */
+class DroppingClient extends pg.Client {
+  query(...args: unknown[]): any {
+    const drop = (err: unknown) => {
+      if ((err as Error | undefined)?.message === 'Query read timeout') (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    };
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (err: unknown, res: unknown) => {
+        drop(err);
+        (last as (e: unknown, r: unknown) => void)(err, res);
+      };
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args) as { then?: unknown; catch?: unknown } | undefined;
+    if (result && typeof result.then === 'function') {
+      return (result as Promise<unknown>).catch((err: unknown) => {
+        drop(err);
+        throw err;
+      });
+    }
+    return result;
+  }
 }
 
 export function createDataSource(opts: DataSourceOptions): DataSource {
@@ -29,6 +62,12 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     logging: ['query', 'error', 'warn'],
     logger: new CountingLogger(),
     applicationName: opts.applicationName ?? 'litellm-graphql',
-    extra: { max: opts.poolSize ?? 10, options: pgOptions.join(' ') },
+    extra: {
+      max: opts.poolSize ?? 10,
+      options: pgOptions.join(' '),
+      keepAlive: true,
+      ...(opts.connectTimeoutMs ? { connectionTimeoutMillis: opts.connectTimeoutMs } : {}),
+      ...(opts.queryTimeoutMs ? { query_timeout: opts.queryTimeoutMs, Client: DroppingClient } : {}),
+    },
   });
 }

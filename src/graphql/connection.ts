@@ -1,5 +1,6 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
+import { unstorableText } from './input-guard';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
@@ -15,7 +16,29 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number, field = 'after'): unknown[] | null {
+/**
+ * What each value of a list's cursor is: a text key, an instant as toISOString() wrote it (timestamp
+ * columns), an integer column, or a position in the list (a non-negative integer).
+ */
+export type CursorValue = 'text' | 'timestamp' | 'integer' | 'position';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function fits(kind: CursorValue, v: unknown): boolean {
+  switch (kind) {
+    case 'text':
+      return typeof v === 'string' && unstorableText(v) === null;
+    case 'timestamp':
+      return typeof v === 'string' && ISO_INSTANT.test(v) && v >= '0001' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
+    case 'integer':
+      return Number.isSafeInteger(v);
+    case 'position':
+      return Number.isSafeInteger(v) && (v as number) >= 0;
+  }
+}
+
+/** The values of a cursor this list issued: as many as its order has, each of its kind; anything else is refused. */
+export function decodeCursor(cursor: string | null | undefined, shape: readonly CursorValue[], field = 'after'): unknown[] | null {
   if (cursor === null || cursor === undefined) return null;
   let values: unknown;
   try {
@@ -23,8 +46,8 @@ export function decodeCursor(cursor: string | null | undefined, arity: number, f
   } catch {
     values = undefined;
   }
-  if (!Array.isArray(values) || values.length !== arity || values.some((v) => v !== null && typeof v !== 'string' && typeof v !== 'number'))
-    throw badInput(field, 'is not a cursor this list issued');
+  if (!Array.isArray(values) || values.length !== shape.length || !shape.every((kind, i) => fits(kind, values[i])))
+    throw badInput(field, 'invalid cursor: not one this list issued');
   return values;
 }
 
@@ -64,14 +87,14 @@ export interface PageWindow {
   backward: boolean;
 }
 
-export function pageWindow(args: PageArgs, arity: number, max = MAX_PAGE): PageWindow {
+export function pageWindow(args: PageArgs, shape: readonly CursorValue[], max = MAX_PAGE): PageWindow {
   if (args.after != null && args.before != null) throw badInput('before', 'give after or before, not both');
   const backward = args.last != null || args.before != null;
   if (backward && args.after != null) throw badInput('after', 'last pages backward: use before');
   // `first` defaults to 20 in the schema, so it cannot say "both given": last wins when present
   return {
     size: backward ? pageSize(args.last ?? args.first, max, args.last != null ? 'last' : 'first') : pageSize(args.first, max),
-    cursor: decodeCursor(backward ? args.before : args.after, arity, backward ? 'before' : 'after'),
+    cursor: decodeCursor(backward ? args.before : args.after, shape, backward ? 'before' : 'after'),
     backward,
   };
 }

@@ -1,64 +1,185 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLSchema, Kind, SelectionSetNode } from 'graphql';
-import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  FragmentDefinitionNode,
+  getVariableValues,
+  GraphQLError,
+  GraphQLInterfaceType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  SelectionSetNode,
+  VariableDefinitionNode,
+} from 'graphql';
+import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { Limits } from '../config';
+import { checkWindowWidth, windowDays } from '../services/date-window';
 import { DEFAULT_PAGE } from './connection';
 import { GatewayError } from './errors';
 
 const tooComplex = (message: string) => new GatewayError('QUERY_TOO_COMPLEX', message, { http: { status: 400 } });
 
-/** Depth and alias count of an operation; introspection fields (__schema, __type) are not counted. */
-export function measure(selection: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): { depth: number; aliases: number } {
+export interface Measure {
+  depth: number;
+  aliases: number;
+}
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * Depth and alias count of a selection, introspection included. Every fragment is measured at each of
+ * its spreads (a fragment's measure does not depend on where it is spread, so it is computed once);
+ * a spread of a fragment that is already being measured (a cycle, which validation refuses anyway)
+ * adds nothing. Inside `__schema` and `__type`, an `ofType` hop adds no depth: it unwraps one
+ * list or non-null wrapper, and clients (GraphiQL's query among them) nest it 7 deep.
+ */
+export function measure(
+  selection: SelectionSetNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  memo = new Map<string, Measure>(),
+  active = new Set<string>(),
+  introspection = false,
+): Measure {
   let depth = 0;
   let aliases = 0;
   for (const sel of selection.selections) {
     if (sel.kind === Kind.FIELD) {
-      if (sel.name.value.startsWith('__')) continue;
+      const name = sel.name.value;
+      const inside = introspection || INTROSPECTION_ROOTS.has(name);
       if (sel.alias) aliases++;
-      const inner = sel.selectionSet ? measure(sel.selectionSet, fragments, seen) : { depth: 0, aliases: 0 };
-      depth = Math.max(depth, 1 + inner.depth);
+      const inner = sel.selectionSet ? measure(sel.selectionSet, fragments, memo, active, inside) : { depth: 0, aliases: 0 };
+      depth = Math.max(depth, (inside && name === 'ofType' ? 0 : 1) + inner.depth);
       aliases += inner.aliases;
-    } else {
-      const set = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : seen.has(sel.name.value) ? undefined : fragments[sel.name.value]?.selectionSet;
-      if (sel.kind === Kind.FRAGMENT_SPREAD) seen.add(sel.name.value);
-      if (!set) continue;
-      const inner = measure(set, fragments, seen);
-      depth = Math.max(depth, inner.depth);
-      aliases += inner.aliases;
+      continue;
     }
+    let inner: Measure | undefined;
+    if (sel.kind === Kind.INLINE_FRAGMENT) {
+      inner = measure(sel.selectionSet, fragments, memo, active, introspection);
+    } else {
+      const name = sel.name.value;
+      const key = `${introspection ? 'introspection' : 'data'}:${name}`;
+      const fragment = fragments[name];
+      if (!fragment || active.has(name)) continue;
+      inner = memo.get(key);
+      if (!inner) {
+        active.add(name);
+        inner = measure(fragment.selectionSet, fragments, memo, active, introspection);
+        active.delete(name);
+        memo.set(key, inner);
+      }
+    }
+    depth = Math.max(depth, inner.depth);
+    aliases += inner.aliases;
   }
   return { depth, aliases };
 }
 
+/** Where a field reads its date window, and what each day of it costs. */
+export interface WindowCost {
+  /** `arguments`: the field's own from/to; `input`: its `input` argument's */
+  at: 'arguments' | 'input';
+  perDay: number;
+}
+
+/** Field extensions (type-graphql's @Extensions) for a field whose cost grows with its date window. */
+export const windowCost = (cost: WindowCost) => ({ windowCost: cost });
+
+const pageSizeOf = (args: Record<string, any>): number | undefined =>
+  typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : typeof args.input?.first === 'number' ? args.input.first : undefined;
+
 /** A list field costs its page size times what each item selects. */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : typeof args.input?.first === 'number' ? args.input.first : undefined;
+  const first = pageSizeOf(args);
   if (first !== undefined || 'after' in args || 'before' in args) return 1 + Math.max(1, first ?? DEFAULT_PAGE) * Math.max(1, childComplexity);
   return undefined;
 };
 
-/** Refuses too deep, too wide or too aliased operations before any resolver (and so any SQL) runs. */
+/**
+ * A windowed field (usage, spendReport) costs `perDay` for each day it reads on top of its page or
+ * selection, and one wider than USAGE_MAX_WINDOW_DAYS is refused here, before any resolver runs.
+ */
+function windowEstimator(maxDays: number): ComplexityEstimator {
+  return (options) => {
+    const cost = options.field.extensions?.windowCost as WindowCost | undefined;
+    const window = cost?.at === 'input' ? options.args.input : options.args;
+    if (!cost || typeof window?.from !== 'string' || typeof window?.to !== 'string') return undefined;
+    checkWindowWidth(window.from, window.to, maxDays);
+    const days = Math.max(1, windowDays(window.from, window.to));
+    return Math.ceil(days * cost.perDay) + (pageEstimator(options) ?? 1 + options.childComplexity);
+  };
+}
+
+const averageLength = (lengths: number[]) => Math.max(1, Math.ceil(lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)));
+
+/**
+ * The length of each introspection list in this schema, on average over the types (or fields, or
+ * directives) that carry it: `__schema { types { fields { type { fields … } } } }` then costs what it
+ * would answer, and a walk repeated under aliases costs each time.
+ */
+function introspectionListSizes(schema: GraphQLSchema): Map<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const composite = types.filter((t): t is GraphQLObjectType | GraphQLInterfaceType => isObjectType(t) || isInterfaceType(t));
+  const fields = composite.flatMap((t) => Object.values(t.getFields()));
+  const directives = schema.getDirectives();
+  return new Map([
+    ['__Schema.types', types.length],
+    ['__Schema.directives', directives.length],
+    ['__Type.fields', averageLength(composite.map((t) => Object.keys(t.getFields()).length))],
+    ['__Type.interfaces', averageLength(composite.map((t) => t.getInterfaces().length))],
+    ['__Type.possibleTypes', averageLength(types.filter(isAbstractType).map((t) => schema.getPossibleTypes(t).length))],
+    ['__Type.enumValues', averageLength(types.filter(isEnumType).map((t) => t.getValues().length))],
+    ['__Type.inputFields', averageLength(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length))],
+    ['__Field.args', averageLength(fields.map((f) => f.args.length))],
+    ['__Directive.args', averageLength(directives.map((d) => d.args.length))],
+    ['__Directive.locations', averageLength(directives.map((d) => d.locations.length))],
+  ]);
+}
+
+function introspectionEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const sizes = introspectionListSizes(schema);
+  return ({ type, field, childComplexity }) => {
+    const size = sizes.get(`${type.name}.${field.name}`);
+    return size === undefined ? undefined : 1 + size * Math.max(1, childComplexity);
+  };
+}
+
+/** One BAD_USER_INPUT naming every variable whose value does not fit its declared type. */
+function coerceVariables(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>) {
+  const { errors } = getVariableValues(schema, definitions, variables);
+  if (errors?.length) throw new GatewayError('BAD_USER_INPUT', errors.map((e) => e.message).join('; '), { http: { status: 400 } });
+}
+
+/**
+ * Refuses bad variables and too deep, too aliased or too costly operations before any resolver (and so
+ * any SQL) runs. Introspection counts like any other selection.
+ */
 export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+  const estimators = [introspectionEstimator(schema), windowEstimator(limits.usageMaxWindowDays), pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
           if (!operation) return;
+          coerceVariables(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
           const { depth, aliases } = measure(operation.selectionSet, fragments);
           if (depth > limits.maxDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
           if (aliases > limits.maxAliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators });
+          } catch (err) {
+            if (err instanceof GraphQLError && err.extensions.code === 'BAD_USER_INPUT') throw new GatewayError('BAD_USER_INPUT', err.message, { ...err.extensions, http: { status: 400 } });
+            throw tooComplex(`Query complexity could not be measured: ${(err as Error).message}`);
+          }
           if (complexity > limits.maxComplexity)
-            throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} (lists count as first × their selection)`);
+            throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} (lists count as first × their selection, usage and reports their window's days)`);
         },
       };
     },

@@ -10,6 +10,7 @@ function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !DATE.test(value)) throw badInput('Date', `expected YYYY-MM-DD, got ${JSON.stringify(value)}`);
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw badInput('Date', `${value} is not a calendar date`);
+  if (value < '0001-01-01') throw badInput('Date', `${value} is before 0001-01-01, the first day PostgreSQL knows`);
   return value;
 }
 

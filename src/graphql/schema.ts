@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
+import { guardArguments } from './input-guard';
 import { DateTimeScalar } from './scalars';
 
 let schema: GraphQLSchema | undefined;
 
 export function gatewaySchema(): GraphQLSchema {
-  schema ??= buildSchemaSync({
-    resolvers: RESOLVERS,
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: false,
-  });
+  schema ??= guardArguments(
+    buildSchemaSync({
+      resolvers: RESOLVERS,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      validate: false,
+    }),
+  );
   return schema;
 }
 

@@ -1,4 +1,25 @@
-import { DocumentNode, GraphQLSchema, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+
+/** The root field names an operation selects, through fragments and inline fragments. */
+export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) names.add(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const f = fragments.get(sel.name.value);
+        if (f) walk(f.selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  names.delete('__typename');
+  return [...names];
+}
 
 /** Every field the operation selects, by the GraphQL type it is selected on (fragments included). */
 export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Map<string, Set<string>> {
@@ -21,9 +42,9 @@ export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Map
 // Columns (by entity property) that field resolvers read from their parent row.
 const FIELD_NEEDS: Record<string, Record<string, string[]>> = {
   Organization: { budget: ['budgetId'] },
-  Team: { organization: ['organizationId'], members: ['membersWithRoles'] },
+  Team: { organization: ['organizationId'], members: ['membersWithRoles', 'organizationId'] },
   User: { teams: ['teamIds'] },
-  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId'] },
+  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId', 'userId', 'organizationId'], spend: ['userId', 'organizationId'] },
   VirtualKey: { user: ['userId'], team: ['teamId'], organization: ['organizationId'], budget: ['budgetId'] },
   EndUser: { budget: ['budgetId'] },
   Invitation: { user: ['userId'] },

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Budget, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
+import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
 import { byColumn, childrenLoaders, Order, PageArgs } from './paging';
@@ -22,6 +23,7 @@ export class Loaders {
   constructor(
     private readonly ds: DataSource,
     private readonly policy: Policy,
+    private readonly heavy: HeavyReads,
   ) {}
 
   /** The fields the operation selects, by type: loaders then read only the columns they need. */
@@ -56,7 +58,7 @@ export class Loaders {
   }
 
   get budget() {
-    return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', undefined, this.wanted(Budget)));
+    return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', (a, p) => this.policy.budgetScope(a, p), this.wanted(Budget)));
   }
 
   get endUser() {
@@ -97,11 +99,11 @@ export class Loaders {
   }
 
   usage(kind: UsageEntity, from: string, to: string) {
-    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, kind, from, to));
+    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, this.heavy, kind, from, to));
   }
 
   memberUsage(from: string, to: string) {
-    return this.once(`memberUsage:${from}:${to}`, () => memberUsageLoader(this.ds, from, to));
+    return this.once(`memberUsage:${from}:${to}`, () => memberUsageLoader(this.ds, this.heavy, from, to));
   }
 
   private children<T>(name: string, args: PageArgs, make: () => T): T {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
-import { Page, PageArgs, pageWindow, PageWindow, toPage } from '../graphql/connection';
+import { CursorValue, Page, PageArgs, pageWindow, PageWindow, toPage } from '../graphql/connection';
 
 export type Direction = 'ASC' | 'DESC';
 export type Scope = (alias: string, p: Params) => string;
@@ -31,6 +31,31 @@ export function and(conditions: string[]): string {
   return real.length ? real.join(' AND ') : 'TRUE';
 }
 
+const CURSOR_VALUE: Record<string, CursorValue> = {
+  text: 'text',
+  varchar: 'text',
+  'character varying': 'text',
+  timestamp: 'timestamp',
+  'timestamp without time zone': 'timestamp',
+  timestamptz: 'timestamp',
+  'timestamp with time zone': 'timestamp',
+  integer: 'integer',
+  int: 'integer',
+  bigint: 'integer',
+  smallint: 'integer',
+};
+
+/** What each value of a cursor over this order must be, from the order columns' types. */
+export function cursorShape(ds: DataSource, entity: EntityTarget<ObjectLiteral>, order: Order): CursorValue[] {
+  const meta = ds.getMetadata(entity);
+  return order.columns.map((name) => {
+    const type = meta.findColumnWithDatabaseName(name)?.type;
+    const kind = typeof type === 'string' ? CURSOR_VALUE[type] : undefined;
+    if (!kind) throw new Error(`${meta.tableName}.${name} (${String(type)}) cannot order a keyset list`);
+    return kind;
+  });
+}
+
 export function cursorOf<T>(order: Order) {
   return (row: T) => order.properties.map((prop) => normalize((row as Record<string, unknown>)[prop]));
 }
@@ -49,7 +74,7 @@ export interface ListSpec<T> {
 
 /** One page of a root list, and its count on demand. */
 export async function listPage<T extends ObjectLiteral>(ds: DataSource, spec: ListSpec<T>, args: PageArgs) {
-  const w = pageWindow(args, spec.order.columns.length);
+  const w = pageWindow(args, cursorShape(ds, spec.entity, spec.order));
   const t = table(ds, spec.entity);
   const filters = (p: Params) => (spec.where ? spec.where('x', p) : []);
   const p = new Params();
@@ -82,7 +107,7 @@ export interface ChildrenSpec<T> {
  * the parent column's index. Returns loaders for the pages and for the counts.
  */
 export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, args: PageArgs) {
-  const w = pageWindow(args, spec.order.columns.length);
+  const w = pageWindow(args, cursorShape(ds, spec.entity, spec.order));
   const t = table(ds, spec.entity);
   const pages = new DataLoader<string, Page<T>>(async (parents) => {
     const p = new Params([parents]);

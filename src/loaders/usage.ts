@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { HeavyReads } from '../db/heavy';
 
 export interface UsageSums {
   spend: number;
@@ -45,13 +46,15 @@ export const USAGE_SOURCES = {
 export type UsageEntity = keyof typeof USAGE_SOURCES;
 
 /** Usage of many entities of one kind over [from, to]: one statement per batch, on the (entity, date) index. */
-export function usageLoader(ds: DataSource, kind: UsageEntity, from: string, to: string) {
+export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string) {
   const { table, column } = USAGE_SOURCES[kind];
   return new DataLoader<string, UsageSums>(async (ids) => {
-    const rows: Record<string, unknown>[] = await ds.query(
-      `SELECT d."${column}" AS id, ${USAGE_SUMS} FROM "${table}" d
-        WHERE d."${column}" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3 GROUP BY d."${column}"`,
-      [ids, from, to],
+    const rows: Record<string, unknown>[] = await heavy.run(() =>
+      ds.query(
+        `SELECT d."${column}" AS id, ${USAGE_SUMS} FROM "${table}" d
+          WHERE d."${column}" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3 GROUP BY d."${column}"`,
+        [ids, from, to],
+      ),
     );
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     return ids.map((id) => toUsage(byId.get(id)));
@@ -63,10 +66,10 @@ export function usageLoader(ds: DataSource, kind: UsageEntity, from: string, to:
  * (LiteLLM keeps no per-team user rollup; its user rollup is keyed by the key's owner, so the team's
  * other keys never carry this user's rows). Both lookups use the (user_id, team_id) and (user_id, date) indexes.
  */
-export function memberUsageLoader(ds: DataSource, from: string, to: string) {
+export function memberUsageLoader(ds: DataSource, heavy: HeavyReads, from: string, to: string) {
   return new DataLoader<{ userId: string; teamId: string }, UsageSums, string>(
     async (pairs) => {
-      const rows: Record<string, unknown>[] = await ds.query(
+      const rows: Record<string, unknown>[] = await heavy.run(() => ds.query(
         `SELECT p.user_id, p.team_id, s.* FROM unnest($1::text[], $2::text[]) AS p(user_id, team_id)
          CROSS JOIN LATERAL (
            SELECT ${USAGE_SUMS} FROM "LiteLLM_DailyUserSpend" d
@@ -74,7 +77,7 @@ export function memberUsageLoader(ds: DataSource, from: string, to: string) {
               AND d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id
                                 UNION ALL SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE user_id = p.user_id AND team_id = p.team_id)) s`,
         [pairs.map((p) => p.userId), pairs.map((p) => p.teamId), from, to],
-      );
+      ));
       const byPair = new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, r]));
       return pairs.map((p) => toUsage(byPair.get(`${p.userId}\u0000${p.teamId}`)));
     },

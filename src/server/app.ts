@@ -6,14 +6,15 @@ import express from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
-import { bearer, resolvePrincipal } from '../auth/principal';
+import { apiKeyFrom, resolvePrincipal } from '../auth/principal';
 import { Config } from '../config';
+import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
 import { Context } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
-import { formatErrorWith } from '../graphql/format-error';
+import { formatErrorWith, isDatabaseDown } from '../graphql/format-error';
 import { limitsPlugin } from '../graphql/limits';
-import { fieldsByType } from '../graphql/selection';
+import { fieldsByType, rootFieldNames } from '../graphql/selection';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { graphiqlRouter } from './graphiql';
@@ -24,6 +25,7 @@ export interface Gateway {
   app: express.Express;
   apollo: ApolloServer<Context>;
   metrics: Metrics;
+  heavy: HeavyReads;
   stop(): Promise<void>;
 }
 
@@ -74,6 +76,20 @@ function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
+/** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
+function routesPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, contextValue }) {
+          if (!operation || operation.operation === 'subscription') return;
+          contextValue.policy.assertRoutesAllow(operation.operation, rootFieldNames(operation, document));
+        },
+      };
+    },
+  };
+}
+
 /** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
 export interface GatewayOptions {
   ds: DataSource;
@@ -86,14 +102,17 @@ export interface GatewayOptions {
 export async function createGateway({ ds, config, log, onStatements }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
   const metrics = new Metrics();
+  const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
     csrfPrevention: true,
+    // main.ts owns SIGTERM: a grace period for in-flight requests, then Apollo, then the pool
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), routesPlugin(), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
   });
   await apollo.start();
 
@@ -110,12 +129,18 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     res.json({ status: 'ok' });
   });
   app.get('/health/readiness', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await ds.query('SELECT 1');
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer within ${config.timeouts.readinessMs} ms`)), config.timeouts.readinessMs);
+      });
+      await Promise.race([ds.query('SELECT 1'), timedOut]);
       res.json({ status: 'ok', database: 'reachable' });
     } catch (err) {
       log.warn('readiness: database unreachable', { error: err });
       res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   app.get('/metrics', (_req, res) => {
@@ -138,10 +163,14 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
         const requestId = currentScope()?.requestId ?? randomUUID();
         let principal;
         try {
-          principal = await resolvePrincipal(ds, bearer(req.header('authorization')), config.masterKey);
+          principal = await resolvePrincipal(ds, apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') }), config.masterKey);
         } catch (err) {
           if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
             throw new GatewayError('UNAUTHENTICATED', err.message, { http: { status: 401 } });
+          if (isDatabaseDown(err)) {
+            log.error('database unavailable during authentication', { requestId, error: err });
+            throw new GatewayError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly', { requestId, http: { status: 503 } });
+          }
           throw err;
         }
         if (!principal)
@@ -149,7 +178,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
             http: { status: 401 },
           });
         const policy = new Policy(principal);
-        return { ds, config, policy, loaders: new Loaders(ds, policy), requestId, log };
+        return { ds, config, policy, loaders: new Loaders(ds, policy, heavy), heavy, requestId, log };
       },
     }),
   );
@@ -164,6 +193,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     app,
     apollo,
     metrics,
+    heavy,
     stop: () => apollo.stop(),
   };
 }

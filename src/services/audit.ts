@@ -54,12 +54,13 @@ export interface AuditEntry {
 export async function audit(em: EntityManager, config: Config, principal: Principal, entry: AuditEntry): Promise<void> {
   if (!config.storeAuditLogs) return;
   await em.query(
+    // clock_timestamp(), not now(): written after the mutation's row locks, so audit times follow commit order
     `INSERT INTO "LiteLLM_AuditLog" (id, updated_at, changed_by, changed_by_api_key, action, table_name, object_id, before_value, updated_values)
-     VALUES ($1, now(), $2, $3, $4, $5, $6, $7, $8)`,
+     VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7, $8)`,
     [
       randomUUID(),
       actorOf(principal),
-      principal.keyToken ?? '',
+      principal.keyToken,
       entry.action,
       entry.table,
       entry.objectId,

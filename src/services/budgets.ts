@@ -130,9 +130,8 @@ export class BudgetService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-      if (!team) throw notFound('team', teamId);
-      if (!this.policy.isAdmin && !(team.organizationId && this.policy.adminOrgs.includes(team.organizationId)))
-        throw forbidden("Only proxy admins and the team's organization admins may change its budget");
+      if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
+      this.policy.assertCanSetTeamBudget(team);
       validate(a, team);
       const changes: Partial<Team> = { updatedAt: now };
       for (const f of ['maxBudget', 'softBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
@@ -175,8 +174,9 @@ export class BudgetService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-      if (!team) throw notFound('team', teamId);
+      if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
       if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
+      this.policy.assertTeamOpen(team);
       const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
       if (!members.some((m) => m.user_id === userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
       const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });

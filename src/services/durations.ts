@@ -12,8 +12,13 @@ export interface Duration {
 export class DurationError extends Error {}
 
 const SECONDS: Record<Exclude<DurationUnit, 'mo'>, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+// At most 100 years (36500 days, 1200 months): anything longer ends past the dates PostgreSQL and JS share.
+const MAX_SECONDS = 36500 * 86400;
+const MAX_MONTHS = 1200;
 // Newest LiteLLM accepts these words.
 const WORDS: Record<string, string> = { hourly: '1h', daily: '24h', weekly: '7d', monthly: '30d' };
+
+const shown = (input: string) => (input.length > 40 ? `${input.slice(0, 40)}…` : input);
 
 /**
  * LiteLLM's duration_in_seconds grammar: digits then a unit (mo, s, m, h, d, w) matched as a prefix,
@@ -26,12 +31,14 @@ export function parseDuration(input: string | null | undefined): Duration | null
   const text = WORDS[raw.toLowerCase()] ?? raw;
   const m = /^(\d+)(mo|s|m|h|d|w)/.exec(text);
   if (!m) {
-    if (/^\d+$/.test(text)) throw new DurationError(`'${input}' has no unit: use s, m, h, d, w or mo (e.g. '30d')`);
-    throw new DurationError(`'${input}' is not a duration: use a number then s, m, h, d, w or mo (e.g. '1h', '7d', '30d', '1mo')`);
+    if (/^\d+$/.test(text)) throw new DurationError(`'${shown(input)}' has no unit: use s, m, h, d, w or mo (e.g. '30d')`);
+    throw new DurationError(`'${shown(input)}' is not a duration: use a number then s, m, h, d, w or mo (e.g. '1h', '7d', '30d', '1mo')`);
   }
   const value = Number(m[1]);
-  if (!Number.isSafeInteger(value)) throw new DurationError(`'${input}' is too large`);
-  return { value, unit: m[2] as DurationUnit, text: raw };
+  const unit = m[2] as DurationUnit;
+  if (!Number.isSafeInteger(value) || (unit === 'mo' ? value > MAX_MONTHS : value * SECONDS[unit] > MAX_SECONDS))
+    throw new DurationError(`'${shown(input)}' is longer than the maximum of 100 years (36500d, 1200mo)`);
+  return { value, unit, text: raw };
 }
 
 function addMonthsUtc(now: Date, months: number): Date {

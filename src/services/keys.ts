@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Budget, Organization, Team, User, VirtualKey } from '../../entities';
-import { Policy } from '../auth/policy';
+import { OwnerFacts, Policy } from '../auth/policy';
+import { isDelegated } from '../auth/principal';
+import { Params } from '../db/sql';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
@@ -112,22 +114,45 @@ export class KeyService {
     if (taken.length) throw conflict(`Key with alias '${alias}' already exists. Unique key aliases across all keys are required.`, 'keyAlias');
   }
 
-  private async team(em: EntityManager, id: string): Promise<Team> {
+  /** The key, row-locked; a key the caller may not see is NOT_FOUND, exactly like a missing one. */
+  private async lockKey(em: EntityManager, tokenInput: string): Promise<{ key: VirtualKey; teamOrganizationId: string | null; team: Team | null }> {
+    const token = tokenFromInput(tokenInput);
+    const key = await em.findOne(VirtualKey, { where: { token }, lock: { mode: 'pessimistic_write' } });
+    const team = key?.teamId ? await em.findOneBy(Team, { id: key.teamId }) : null;
+    const teamOrganizationId = team?.organizationId ?? null;
+    if (!key || !this.policy.canSeeKey(key, teamOrganizationId)) throw notFound('key', tokenInput.startsWith('sk-') ? maskRawKey(tokenInput) : tokenInput);
+    return { key, teamOrganizationId, team };
+  }
+
+  /** A team the caller may not see is NOT_FOUND. */
+  private async visibleTeam(em: EntityManager, id: string): Promise<Team> {
     const team = await em.findOneBy(Team, { id });
-    if (!team) throw notFound('team', id);
+    if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', id);
     return team;
   }
 
-  private async lockKey(em: EntityManager, tokenInput: string): Promise<VirtualKey> {
-    const token = tokenFromInput(tokenInput);
-    const key = await em.findOne(VirtualKey, { where: { token }, lock: { mode: 'pessimistic_write' } });
-    if (!key) throw notFound('key', tokenInput.startsWith('sk-') ? maskRawKey(tokenInput) : tokenInput);
-    return key;
+  /** The owner a key is made for: NOT_FOUND unless the caller may see them; their role and org-admin seats. */
+  private async owner(em: EntityManager, userId: string): Promise<OwnerFacts> {
+    const p = new Params([userId]);
+    const rows: { user_role: string | null; admin_orgs: string[] }[] = await em.query(
+      `SELECT u.user_role, coalesce((SELECT array_agg(m.organization_id) FROM "LiteLLM_OrganizationMembership" m WHERE m.user_id = u.user_id AND m.user_role = 'org_admin'), '{}') AS admin_orgs
+         FROM "LiteLLM_UserTable" u WHERE u.user_id = $1 AND ${this.policy.userScope('u', p)}`,
+      p.values,
+    );
+    if (!rows[0]) throw notFound('user', userId);
+    return { userId, role: rows[0].user_role, adminOrgs: rows[0].admin_orgs };
   }
 
-  private async teamOrganization(em: EntityManager, teamId: string | null): Promise<string | null> {
-    if (!teamId) return null;
-    return (await em.findOneBy(Team, { id: teamId }))?.organizationId ?? null;
+  private async roleOf(em: EntityManager, userId: string | null): Promise<string | null> {
+    if (!userId) return null;
+    return (await em.findOne(User, { where: { id: userId }, select: { id: true, role: true } }))?.role ?? null;
+  }
+
+  /** Attaching a budget tier needs the right to read it. */
+  private async assertBudgetVisible(em: EntityManager, id: string): Promise<void> {
+    const p = new Params([id]);
+    const rows = await em.query(`SELECT 1 FROM "LiteLLM_BudgetTable" b WHERE b.budget_id = $1 AND ${this.policy.budgetScope('b', p)}`, p.values);
+    if (!rows.length) throw notFound('budget', id);
   }
 
   async generate(a: GenerateKeyArgs): Promise<{ key: string; info: VirtualKey }> {
@@ -144,14 +169,19 @@ export class KeyService {
     const now = this.now();
 
     const info = await this.ds.transaction(async (em) => {
-      const team = a.teamId ? await this.team(em, a.teamId) : null;
-      if (userId && !(await em.existsBy(User, { id: userId }))) throw notFound('user', userId);
+      const team = a.teamId ? await this.visibleTeam(em, a.teamId) : null;
+      const owner = userId ? await this.owner(em, userId) : null;
       const organizationId = a.organizationId ?? team?.organizationId ?? null;
-      if (a.organizationId && !(await em.existsBy(Organization, { id: a.organizationId }))) throw notFound('organization', a.organizationId);
+      if (a.organizationId && (!this.policy.canSeeOrganization(a.organizationId) || !(await em.existsBy(Organization, { id: a.organizationId }))))
+        throw notFound('organization', a.organizationId);
       if (team && a.organizationId && team.organizationId && team.organizationId !== a.organizationId)
         throw badInput('organizationId', `team ${team.alias ?? team.id} belongs to organization ${team.organizationId}`);
-      if (a.budgetId && !(await em.existsBy(Budget, { id: a.budgetId }))) throw notFound('budget', a.budgetId);
+      if (a.budgetId != null) await this.assertBudgetVisible(em, a.budgetId);
       this.policy.assertCanCreateKey({ userId, teamId: team?.id ?? null, teamOrganizationId: team?.organizationId ?? null, organizationId });
+      this.policy.assertMayHoldKeyOf(owner);
+      this.policy.assertRoutesWithin(a.allowedRoutes);
+      this.policy.assertTeamOpen(team);
+      if (a.blocked === false && team) this.policy.assertCanSanctionKey({ token, userId, teamId: team.id, organizationId }, team.organizationId, 'unblock');
       if (team) checkAgainstTeam(team, a, userId);
       if (a.keyAlias) await this.lockAlias(em, a.keyAlias);
       if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'key');
@@ -209,18 +239,23 @@ export class KeyService {
     const now = this.now();
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      const key = await this.lockKey(em, tokenInput);
+      const { key, teamOrganizationId } = await this.lockKey(em, tokenInput);
       const before = columnJson(em, VirtualKey, key);
-      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), 'update');
+      this.policy.assertCanUpdateKey(key, teamOrganizationId, now, 'update');
+      if (a.blocked !== undefined && a.blocked !== key.blocked) this.policy.assertCanSanctionKey(key, teamOrganizationId, a.blocked ? 'block' : 'unblock');
       if (a.userId !== undefined && a.userId !== key.userId) {
         if (!this.policy.isAdmin) throw forbidden('Only proxy admins may move a key to another user');
         if (a.userId && !(await em.existsBy(User, { id: a.userId }))) throw notFound('user', a.userId);
       }
+      if (a.allowedRoutes !== undefined) this.policy.assertRoutesWithin(a.allowedRoutes);
       const userId = a.userId !== undefined ? a.userId : key.userId;
       const teamId = a.teamId !== undefined ? a.teamId : key.teamId;
-      const team = teamId ? await this.team(em, teamId) : null;
-      if (a.teamId !== undefined && a.teamId !== key.teamId)
+      const team = teamId ? await this.visibleTeam(em, teamId) : null;
+      if (a.teamId !== undefined && a.teamId !== key.teamId) {
         this.policy.assertCanCreateKey({ userId, teamId, teamOrganizationId: team?.organizationId ?? null, organizationId: team?.organizationId ?? key.organizationId });
+        this.policy.assertMayHoldKeyOf(userId ? await this.owner(em, userId) : null);
+        this.policy.assertTeamOpen(team);
+      }
       if (team)
         checkAgainstTeam(team, {
           models: a.models !== undefined ? a.models : key.models,
@@ -229,7 +264,7 @@ export class KeyService {
           rpmLimit: a.rpmLimit !== undefined ? a.rpmLimit : key.rpmLimit,
           maxParallelRequests: a.maxParallelRequests !== undefined ? a.maxParallelRequests : key.maxParallelRequests,
         }, a.teamId !== undefined || a.userId !== undefined ? userId : null);
-      if (a.budgetId && !(await em.existsBy(Budget, { id: a.budgetId }))) throw notFound('budget', a.budgetId);
+      if (a.budgetId != null && a.budgetId !== key.budgetId) await this.assertBudgetVisible(em, a.budgetId);
       if (a.keyAlias) await this.lockAlias(em, a.keyAlias, key.token);
 
       const changes: Partial<VirtualKey> = { updatedAt: now, updatedBy: actorOf(caller) };
@@ -272,18 +307,21 @@ export class KeyService {
     if (tokens.length + wanted.length > 1000) throw badInput('tokens', 'at most 1000 keys per call');
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      const rows = await em.find(VirtualKey, { where: [...(tokens.length ? [{ token: In(tokens) }] : []), ...(wanted.length ? [{ keyAlias: In(wanted) }] : [])], lock: { mode: 'pessimistic_write' } });
+      const found = await em.find(VirtualKey, { where: [...(tokens.length ? [{ token: In(tokens) }] : []), ...(wanted.length ? [{ keyAlias: In(wanted) }] : [])], lock: { mode: 'pessimistic_write' } });
+      const teamIds = [...new Set(found.map((r) => r.teamId).filter((t): t is string => !!t))];
+      const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
+      const orgOf = (r: VirtualKey) => teams.find((t) => t.id === r.teamId)?.organizationId ?? null;
+      const rows = found.filter((r) => this.policy.canSeeKey(r, orgOf(r)));
       const missing = [
         ...(tokenInputs ?? []).filter((t) => !rows.some((r) => r.token === tokenFromInput(t))).map((t) => (t.startsWith('sk-') ? maskRawKey(t) : t)),
         ...wanted.filter((al) => !rows.some((r) => r.keyAlias === al)),
       ];
       if (!rows.length) throw notFound('keys', missing.join(', '));
       if (missing.length) throw notFound('keys', missing.join(', '));
-      const teamIds = [...new Set(rows.map((r) => r.teamId).filter((t): t is string => !!t))];
-      const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
-      for (const r of rows) this.policy.assertCanManageKey(r, teams.find((t) => t.id === r.teamId)?.organizationId ?? null, 'delete');
+      for (const r of rows) this.policy.assertCanManageKey(r, orgOf(r), 'delete');
       const hashes = rows.map((r) => r.token);
       await this.tombstone(em, hashes);
+      await em.query(`DELETE FROM "LiteLLM_DeprecatedVerificationToken" WHERE active_token_id = ANY($1::text[])`, [hashes]);
       await em.delete(VirtualKey, { token: In(hashes) });
       for (const r of rows) await audit(em, this.config, caller, { action: 'deleted', table: TABLE, objectId: r.token, before: columnJson(em, VirtualKey, r), after: {} });
       return hashes;
@@ -299,8 +337,11 @@ export class KeyService {
     const now = this.now();
     const caller = this.policy.caller;
     const info = await this.ds.transaction(async (em) => {
-      const key = await this.lockKey(em, tokenInput);
-      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), 'regenerate');
+      const { key, teamOrganizationId, team } = await this.lockKey(em, tokenInput);
+      this.policy.assertCanUpdateKey(key, teamOrganizationId, now, 'regenerate');
+      this.policy.assertMayHoldKeyOf(key.userId ? await this.owner(em, key.userId) : null);
+      this.policy.assertMayRotate(key, isDelegated(key, await this.roleOf(em, key.createdBy)));
+      this.policy.assertTeamOpen(team);
       if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'newKey');
       // LiteLLM copies the old row to the tombstone table, then rotates the same row in place
       await this.tombstone(em, [key.token]);
@@ -330,8 +371,8 @@ export class KeyService {
     this.policy.requireWrite(`${action} keys`);
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      const key = await this.lockKey(em, tokenInput);
-      this.policy.assertCanManageKey(key, await this.teamOrganization(em, key.teamId), action);
+      const { key, teamOrganizationId } = await this.lockKey(em, tokenInput);
+      this.policy.assertCanSanctionKey(key, teamOrganizationId, action);
       await em.update(VirtualKey, { token: key.token }, { blocked, updatedAt: this.now(), updatedBy: actorOf(caller) });
       const row = await em.findOneByOrFail(VirtualKey, { token: key.token });
       await audit(em, this.config, caller, { action: blocked ? 'blocked' : 'unblocked', table: TABLE, objectId: key.token, before: columnJson(em, VirtualKey, key), after: {} });
@@ -344,8 +385,8 @@ export class KeyService {
     v.money('resetTo', resetTo);
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      const key = await this.lockKey(em, tokenInput);
-      this.policy.assertCanResetKeySpend(key, await this.teamOrganization(em, key.teamId));
+      const { key, teamOrganizationId } = await this.lockKey(em, tokenInput);
+      this.policy.assertCanResetKeySpend(key, teamOrganizationId);
       // LiteLLM: 0 ≤ reset_to ≤ current spend and ≤ the key's max budget
       if (resetTo > key.spend) throw badInput('resetTo', `${resetTo} is above the key's current spend of ${key.spend}`);
       v.atMost('resetTo', resetTo, key.maxBudget, "key's max budget");

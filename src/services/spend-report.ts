@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
+import { HeavyReads } from '../db/heavy';
 import { Params } from '../db/sql';
 import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
 import { badInput } from '../graphql/errors';
 import { toUsage, USAGE_SUMS, UsageSums } from '../loaders/usage';
+import { checkWindow } from './date-window';
 import { tokenFromInput } from './key-format';
 
 export type Dimension = 'DAY' | 'MODEL' | 'MODEL_GROUP' | 'PROVIDER' | 'KEY' | 'USER' | 'TEAM' | 'ORGANIZATION' | 'END_USER' | 'TAG';
@@ -81,14 +83,13 @@ export interface Report {
  * Spend grouped by any dimensions over a date window, always from the daily rollups (summed: rows
  * repeat per day), never from SpendLogs. Groups are ordered by spend and paged by position.
  */
-export async function spendReport(ds: DataSource, policy: Policy, input: ReportInput): Promise<Report> {
-  if (input.from > input.to) throw badInput('to', `${input.to} is before from ${input.from}`);
+export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Policy, input: ReportInput, maxWindowDays: number): Promise<Report> {
+  checkWindow(input.from, input.to, maxWindowDays);
   if (!input.groupBy.length) throw badInput('groupBy', 'name at least one dimension');
   if (new Set(input.groupBy).size !== input.groupBy.length) throw badInput('groupBy', 'names a dimension twice');
   if (input.groupBy.length > 5) throw badInput('groupBy', 'at most 5 dimensions');
   const first = pageSize(input.first ?? 100, 1000);
-  const [offset] = (decodeCursor(input.after, 1) ?? [-1]) as number[];
-  if (!Number.isInteger(offset) || offset < -1) throw badInput('after', 'is not a cursor this report issued');
+  const [offset] = (decodeCursor(input.after, ['position']) ?? [-1]) as number[];
   const filter = input.filter ?? {};
   const filtered = (Object.keys(FILTER_DIMENSION) as (keyof ReportFilter)[]).filter((k) => filter[k]?.length);
   for (const k of filtered) if (filter[k]!.length > 1000) throw badInput(`filter.${k}`, 'at most 1000 values');
@@ -111,13 +112,15 @@ export async function spendReport(ds: DataSource, policy: Policy, input: ReportI
   const p = new Params();
   const cond = where(p);
   const cols = input.groupBy.map((g) => `d."${COLUMN[g]}"`);
-  const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${USAGE_SUMS}
-       FROM "${table}" d WHERE ${cond}
-      GROUP BY ${cols.join(', ')}
-      ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
-      LIMIT ${first + 1} OFFSET ${offset + 1}`,
-    p.values,
+  const rows: Record<string, unknown>[] = await heavy.run(() =>
+    ds.query(
+      `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${USAGE_SUMS}
+         FROM "${table}" d WHERE ${cond}
+        GROUP BY ${cols.join(', ')}
+        ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
+        LIMIT ${first + 1} OFFSET ${offset + 1}`,
+      p.values,
+    ),
   );
   const page = rows.slice(0, first).map((r) => ({
     ...toUsage(r),
@@ -132,7 +135,7 @@ export async function spendReport(ds: DataSource, policy: Policy, input: ReportI
     table,
     totals: async () => {
       const tp = new Params();
-      const [r] = await ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values);
+      const [r] = await heavy.run(() => ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values));
       return toUsage(r);
     },
   };

@@ -10,7 +10,7 @@ export type TeamRole =
 export type DashboardUsageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardUsageQuery = { organizations: { nodes: Array<{ alias: string, usage: { spend: number, requests: number }, teams: { nodes: Array<{ alias: string | null, usage: { spend: number, totalTokens: number }, members: { nodes: Array<{ userEmail: string | null, spend: number | null, usage: { spend: number } }> } }> } }> } };
+export type DashboardUsageQuery = { organizations: { nodes: Array<{ alias: string, usage: { spend: number, requests: number }, teams: { nodes: Array<{ alias: string | null, usage: { spend: number, totalTokens: number }, members: { nodes: Array<{ userEmail: string | null, spend: number | null, usage: { spend: number } | null }> } }> } }> } };
 
 export type KeyPageQueryVariables = Exact<{ [key: string]: never; }>;
 

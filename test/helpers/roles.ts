@@ -50,7 +50,7 @@ export const ROOT_QUERIES: Record<string, string> = {
   invitations: `{ invitations { totalCount nodes { id } } }`,
   modelAccessRequests: `{ modelAccessRequests { totalCount nodes { id userId } } }`,
   spendLogs: `{ spendLogs(first: 100, filter: { from: "${new Date(Date.now() - 20 * 86400000).toISOString()}", to: "${new Date(Date.now() + 86400000).toISOString()}" }) { totalCount } }`,
-  spendReport: `{ spendReport(input: { from: "2000-01-01", to: "2100-01-01", groupBy: [KEY], first: 1000 }) { rows { apiKey } totals { spend } } }`,
+  spendReport: `{ spendReport(input: { from: "${new Date(Date.now() - 300 * 86400000).toISOString().slice(0, 10)}", to: "${new Date(Date.now() + 86400000).toISOString().slice(0, 10)}", groupBy: [KEY], first: 1000 }) { rows { apiKey } totals { spend } } }`,
   errorLogs: `{ errorLogs(filter: { from: "${WIDE}" }) { totalCount } }`,
   auditLogs: `{ auditLogs { totalCount } }`,
 };

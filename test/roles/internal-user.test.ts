@@ -39,11 +39,12 @@ test('creates keys for itself only; cannot reset its spend or touch others', asy
   const own = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t }) { key info { token user { id } } } }`, { t: team }, me.rawKey);
   expect(own.data.generateKey.info.user).toEqual({ id: me.userId });
   const [other] = await t.db.ds.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id <> $1 LIMIT 1`, [me.userId]);
-  refused(await t.gql(`mutation($u: ID) { generateKey(input: { userId: $u }) { key } }`, { u: other.user_id }, me.rawKey), 'FORBIDDEN');
-  refused(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t }) { key } }`, { t: t.seed!.teams[1] }, me.rawKey), 'FORBIDDEN');
+  // users it may not see do not exist for it
+  refused(await t.gql(`mutation($u: ID) { generateKey(input: { userId: $u }) { key } }`, { u: other.user_id }, me.rawKey), 'NOT_FOUND');
+  refused(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t }) { key } }`, { t: t.seed!.teams[1] }, me.rawKey), 'NOT_FOUND');
   refused(await t.gql(`mutation($t: String!) { resetKeySpend(token: $t, resetTo: 0) { spend } }`, { t: own.data.generateKey.info.token }, me.rawKey), 'FORBIDDEN');
   const [theirs] = await t.db.ds.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = $1 LIMIT 1`, [other.user_id]);
-  refused(await t.gql(`mutation($t: String!) { updateKey(token: $t, input: { maxBudget: 1 }) { token } }`, { t: theirs.token }, me.rawKey), 'FORBIDDEN');
+  refused(await t.gql(`mutation($t: String!) { updateKey(token: $t, input: { maxBudget: 1 }) { token } }`, { t: theirs.token }, me.rawKey), 'NOT_FOUND');
   expect((await t.gql(`mutation($t: String!) { updateKey(token: $t, input: { maxBudget: 1 }) { maxBudget } }`, { t: own.data.generateKey.info.token }, me.rawKey)).data.updateKey.maxBudget).toBe(1);
   refused(await t.gql(`mutation { createBudget(input: { maxBudget: 1 }) { id } }`, {}, me.rawKey), 'FORBIDDEN');
 });

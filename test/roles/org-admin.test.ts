@@ -43,9 +43,9 @@ test("manages its organization's teams and keys, not another organization's", as
   const [inA] = await t.db.ds.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = $1 LIMIT 1`, [orgA]);
   const [inB] = await t.db.ds.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = $1 LIMIT 1`, [orgB]);
   expect((await t.gql(`mutation($t: ID!) { setTeamBudget(teamId: $t, input: { maxBudget: 77 }) { maxBudget } }`, { t: inA.team_id }, me.rawKey)).data.setTeamBudget.maxBudget).toBe(77);
-  refused(await t.gql(`mutation($t: ID!) { setTeamBudget(teamId: $t, input: { maxBudget: 77 }) { maxBudget } }`, { t: inB.team_id }, me.rawKey), 'FORBIDDEN');
+  refused(await t.gql(`mutation($t: ID!) { setTeamBudget(teamId: $t, input: { maxBudget: 77 }) { maxBudget } }`, { t: inB.team_id }, me.rawKey), 'NOT_FOUND');
   const service = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { info { team { id } user { id } } } }`, { t: inA.team_id }, me.rawKey);
   expect(service.data.generateKey.info).toEqual({ team: { id: inA.team_id }, user: null });
-  expect(codes(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { key } }`, { t: inB.team_id }, me.rawKey))).toEqual(['FORBIDDEN']);
+  expect(codes(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { key } }`, { t: inB.team_id }, me.rawKey))).toEqual(['NOT_FOUND']);
   refused(await t.gql(`mutation { createBudget(input: { maxBudget: 1 }) { id } }`, {}, me.rawKey), 'FORBIDDEN');
 });

@@ -35,11 +35,12 @@ test("manages the team's keys and member budgets, not another team's", async () 
   const [otherKey] = await t.db.ds.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = $1 LIMIT 1`, [other]);
   expect((await t.gql(`mutation($t: String!) { blockKey(token: $t) { blocked } }`, { t: teamKey.token }, me.rawKey)).data.blockKey.blocked).toBe(true);
   expect((await t.gql(`mutation($t: String!) { resetKeySpend(token: $t, resetTo: 0) { spend } }`, { t: teamKey.token }, me.rawKey)).data.resetKeySpend.spend).toBe(0);
-  refused(await t.gql(`mutation($t: String!) { blockKey(token: $t) { blocked } }`, { t: otherKey.token }, me.rawKey), 'FORBIDDEN');
-  refused(await t.gql(`mutation($t: [String!]) { deleteKeys(tokens: $t) }`, { t: [otherKey.token] }, me.rawKey), 'FORBIDDEN');
+  // another team's keys do not exist for it
+  refused(await t.gql(`mutation($t: String!) { blockKey(token: $t) { blocked } }`, { t: otherKey.token }, me.rawKey), 'NOT_FOUND');
+  refused(await t.gql(`mutation($t: [String!]) { deleteKeys(tokens: $t) }`, { t: [otherKey.token] }, me.rawKey), 'NOT_FOUND');
   const service = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { info { user { id } team { id } } } }`, { t: mine }, me.rawKey);
   expect(service.data.generateKey.info).toEqual({ user: null, team: { id: mine } });
-  refused(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { key } }`, { t: other }, me.rawKey), 'FORBIDDEN');
+  refused(await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, userId: null }) { key } }`, { t: other }, me.rawKey), 'NOT_FOUND');
   const [member] = (await t.db.ds.query(`SELECT members_with_roles FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [mine]))[0].members_with_roles.filter((m: any) => m.user_id !== me.userId);
   const budget = await t.gql(`mutation($t: ID!, $u: ID!) { setTeamMemberBudget(teamId: $t, userId: $u, input: { maxBudget: 45 }) { budget { maxBudget } } }`, { t: mine, u: member.user_id }, me.rawKey);
   expect(budget.errors).toBeUndefined();

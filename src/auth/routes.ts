@@ -1,0 +1,87 @@
+/**
+ * LiteLLM's `allowed_routes` on this API. A key with an empty list may call every operation its role
+ * allows; otherwise each root field of an operation must be granted by one entry: a route category
+ * (LiteLLM stores key_type read_only as info_routes, llm_api as llm_api_routes, management as
+ * management_routes), a LiteLLM route that the operation stands for, or such a route with a trailing `*`.
+ * Anything else grants nothing.
+ */
+export type OperationKind = 'query' | 'mutation';
+
+/** Each root field and the LiteLLM routes it stands for (README, "Security model"). */
+export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
+  query: {
+    viewer: ['/key/info', '/user/info'],
+    organizations: ['/organization/list'],
+    organization: ['/organization/info'],
+    teams: ['/team/list'],
+    team: ['/team/info'],
+    users: ['/user/list'],
+    user: ['/user/info'],
+    keys: ['/key/list'],
+    key: ['/key/info'],
+    endUsers: ['/customer/list'],
+    endUser: ['/customer/info'],
+    budgets: ['/budget/list'],
+    budget: ['/budget/info'],
+    models: ['/model/info', '/v2/model/info'],
+    invitations: ['/invitation/info'],
+    modelAccessRequests: ['/user/available_users'],
+    spendReport: ['/global/spend/report', '/spend/report'],
+    spendLogs: ['/spend/logs'],
+    errorLogs: ['/global/spend/logs'],
+    auditLogs: ['/audit'],
+  },
+  mutation: {
+    generateKey: ['/key/generate'],
+    updateKey: ['/key/update'],
+    deleteKeys: ['/key/delete'],
+    regenerateKey: ['/key/regenerate'],
+    blockKey: ['/key/block'],
+    unblockKey: ['/key/unblock'],
+    resetKeySpend: ['/key/reset_spend'],
+    createBudget: ['/budget/new'],
+    updateBudget: ['/budget/update'],
+    deleteBudget: ['/budget/delete'],
+    setTeamBudget: ['/team/update'],
+    setUserBudget: ['/user/update'],
+    setTeamMemberBudget: ['/team/member_update'],
+    setOrganizationBudget: ['/organization/update'],
+    setEndUserBudget: ['/customer/update'],
+    resetBudgets: [],
+  },
+};
+
+const SPEND_QUERIES = new Set(['viewer', 'spendReport', 'spendLogs', 'errorLogs']);
+
+/** What one allowed_routes entry grants for a root field, or false. */
+function grants(entry: string, kind: OperationKind, field: string): boolean {
+  switch (entry) {
+    case 'management_routes':
+      return true;
+    case 'info_routes':
+      return kind === 'query';
+    case 'spend_tracking_routes':
+    case 'global_spend_tracking_routes':
+      return kind === 'query' && SPEND_QUERIES.has(field);
+  }
+  const routes = ROUTES[kind][field] ?? [];
+  if (entry.endsWith('*')) {
+    const prefix = entry.slice(0, -1);
+    return prefix.startsWith('/') && routes.some((r) => r.startsWith(prefix));
+  }
+  return routes.includes(entry);
+}
+
+/** The root fields an allowed_routes list refuses (empty: all allowed). Introspection needs any grant on this API. */
+export function refusedRootFields(allowedRoutes: readonly string[], kind: OperationKind, fields: readonly string[]): string[] {
+  if (!allowedRoutes.length) return [];
+  const anyGrant = (['query', 'mutation'] as const).some((k) => Object.keys(ROUTES[k]).some((f) => allowedRoutes.some((e) => grants(e, k, f))));
+  return fields.filter((f) => (f.startsWith('__') ? !anyGrant : !allowedRoutes.some((e) => grants(e, kind, f))));
+}
+
+/** May a key restricted to `mine` give another key `theirs`? Only a subset of its own routes. */
+export function routesWithin(mine: readonly string[], theirs: readonly string[] | null | undefined): boolean {
+  if (!mine.length) return true;
+  if (!theirs || !theirs.length) return false;
+  return theirs.every((r) => mine.includes(r));
+}
