@@ -67,6 +67,11 @@ export class OrganizationMemberResolver {
     return loaders.organization.load(m.organizationId);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  budgetId(@Root() m: OrganizationMember, @Ctx() { policy }: Context) {
+    return policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? m.budgetId : null;
+  }
+
   @FieldResolver(() => Float, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
   spend(@Root() m: OrganizationMember, @Ctx() { policy }: Context) {
     return policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? m.spend : null;

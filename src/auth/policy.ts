@@ -1,7 +1,7 @@
 import { Params } from '../db/sql';
 import { GatewayError, forbidden, unauthenticated } from '../graphql/errors';
 import { Principal } from './principal';
-import { OperationKind, refusedRootFields, routesWithin } from './routes';
+import { OperationKind, refusedRootFields, refusedTypes, routesWithin } from './routes';
 
 /** What the policy needs to know of a key. */
 export interface KeyFacts {
@@ -126,10 +126,13 @@ export class Policy {
   }
 
   /** LiteLLM's allowed_routes of the calling key, checked before any resolver runs. */
-  assertRoutesAllow(kind: OperationKind, rootFields: string[]): void {
+  assertRoutesAllow(kind: OperationKind, rootFields: string[], selectedTypes: () => Iterable<string>): void {
+    if (!this.caller.allowedRoutes.length) return;
     const refused = refusedRootFields(this.caller.allowedRoutes, kind, rootFields);
-    if (refused.length)
-      throw new GatewayError('FORBIDDEN', `This key's allowed_routes (${this.caller.allowedRoutes.join(', ')}) do not allow ${kind} ${refused.join(', ')}`, { http: { status: 403 } });
+    const routes = this.caller.allowedRoutes.join(', ');
+    if (refused.length) throw new GatewayError('FORBIDDEN', `This key's allowed_routes (${routes}) do not allow ${kind} ${refused.join(', ')}`, { http: { status: 403 } });
+    const types = refusedTypes(this.caller.allowedRoutes, selectedTypes());
+    if (types.length) throw new GatewayError('FORBIDDEN', `This key's allowed_routes (${routes}) do not allow reading ${types.join(', ')}`, { http: { status: 403 } });
   }
 
   /** A key is seen by the rules of keyScope; one the caller may not see is NOT_FOUND, as if it did not exist. */
@@ -202,8 +205,11 @@ export class Policy {
    * Rotation hands the caller a working secret: of someone else's key, only when that key is delegated
    * (it then acts within its team only); a key its owner made carries all of the owner's power.
    */
-  assertMayRotate(key: KeyFacts, delegated: boolean): void {
-    if (this.isAdmin || key.userId === null || key.userId === this.caller.userId || delegated) return;
+  assertMayRotate(key: KeyFacts & { allowedRoutes?: string[] | null }, delegated: boolean): void {
+    this.assertRoutesWithin(key.allowedRoutes);
+    if (this.isAdmin || key.userId === null || delegated) return;
+    // a delegated key rotating its owner's own key would hand its holder all of the owner's power
+    if (key.userId === this.caller.userId && !this.caller.boundTeamId) return;
     throw forbidden("Only its owner or a proxy admin may regenerate a key its owner made: the new key would carry all of the owner's power");
   }
 

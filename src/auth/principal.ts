@@ -17,6 +17,8 @@ export interface Principal {
   keyTeamId: string | null;
   /** set for a delegated team key (see isDelegated): it acts only within this team */
   boundTeamId: string | null;
+  /** the maker (created_by) of a delegated calling key */
+  delegatedBy: string | null;
   /** LiteLLM's allowed_routes of the calling key (empty: no restriction) */
   allowedRoutes: string[];
   teamRoles: Map<string, TeamRole>;
@@ -27,7 +29,7 @@ const ROLES: UserRole[] = ['proxy_admin', 'proxy_admin_viewer', 'internal_user',
 
 /** LiteLLM records sha256 of the master key as the acting key of the master key's changes. */
 export function masterPrincipal(masterKey: string): Principal {
-  return { role: 'proxy_admin', isMasterKey: true, userId: null, keyToken: hashKey(masterKey), keyTeamId: null, boundTeamId: null, allowedRoutes: [], teamRoles: new Map(), orgRoles: new Map() };
+  return { role: 'proxy_admin', isMasterKey: true, userId: null, keyToken: hashKey(masterKey), keyTeamId: null, boundTeamId: null, delegatedBy: null, allowedRoutes: [], teamRoles: new Map(), orgRoles: new Map() };
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -119,5 +121,5 @@ export async function resolvePrincipal(ds: DataSource, rawKey: string | null, ma
     if (me) teamRoles.set(t.team_id, me.role === 'admin' ? 'admin' : 'user');
   }
   const orgRoles = new Map(boundTeamId ? [] : row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));
-  return { role, isMasterKey: false, userId: row.user_id, keyToken: row.token, keyTeamId: row.team_id, boundTeamId, allowedRoutes: row.allowed_routes ?? [], teamRoles, orgRoles };
+  return { role, isMasterKey: false, userId: row.user_id, keyToken: row.token, keyTeamId: row.team_id, boundTeamId, delegatedBy: boundTeamId ? row.created_by : null, allowedRoutes: row.allowed_routes ?? [], teamRoles, orgRoles };
 }

@@ -79,6 +79,44 @@ export function refusedRootFields(allowedRoutes: readonly string[], kind: Operat
   return fields.filter((f) => (f.startsWith('__') ? !anyGrant : !allowedRoutes.some((e) => grants(e, kind, f))));
 }
 
+/**
+ * The query roots that read each object type: a nested field reaching a type (viewer { user { keys } })
+ * needs a grant for one of them, so nesting reads nothing a key's routes would refuse at the root.
+ */
+const TYPE_ROOTS: Record<string, string[]> = {
+  Viewer: ['viewer'],
+  Organization: ['organization', 'organizations'],
+  OrganizationMember: ['organization', 'organizations'],
+  Team: ['team', 'teams'],
+  TeamMember: ['team', 'teams'],
+  User: ['user', 'users'],
+  VirtualKey: ['key', 'keys'],
+  EndUser: ['endUser', 'endUsers'],
+  Budget: ['budget', 'budgets'],
+  Model: ['models'],
+  Invitation: ['invitations'],
+  ModelAccessRequest: ['modelAccessRequests'],
+  SpendLog: ['spendLogs'],
+  SpendReport: ['spendReport'],
+  SpendReportRow: ['spendReport'],
+  ErrorLog: ['errorLogs'],
+  AuditLogEntry: ['auditLogs'],
+};
+
+/** Mutation answers that wrap the object they made. */
+const WRAPPERS: Record<string, string[]> = { GeneratedKey: ['VirtualKey'] };
+
+export const withWrapped = (types: string[]) => types.flatMap((t) => [t, ...(WRAPPERS[t] ?? [])]);
+
+/** The object types an allowed_routes list lets no query root read (types not listed above are wrappers). */
+export function refusedTypes(allowedRoutes: readonly string[], types: Iterable<string>): string[] {
+  if (!allowedRoutes.length) return [];
+  return [...types].filter((type) => {
+    const roots = TYPE_ROOTS[type];
+    return roots !== undefined && !roots.some((root) => allowedRoutes.some((e) => grants(e, 'query', root)));
+  });
+}
+
 /** May a key restricted to `mine` give another key `theirs`? Only a subset of its own routes. */
 export function routesWithin(mine: readonly string[], theirs: readonly string[] | null | undefined): boolean {
   if (!mine.length) return true;

@@ -1,4 +1,10 @@
-import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLSchema, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+
+/** The object types a mutation's root fields return. */
+export function mutationResultTypes(schema: GraphQLSchema, rootFields: string[]): string[] {
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  return rootFields.map((name) => fields[name] && getNamedType(fields[name].type)).filter(isObjectType).map((t) => t.name);
+}
 
 /** The root field names an operation selects, through fragments and inline fragments. */
 export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
@@ -44,7 +50,7 @@ const FIELD_NEEDS: Record<string, Record<string, string[]>> = {
   Organization: { budget: ['budgetId'] },
   Team: { organization: ['organizationId'], members: ['membersWithRoles', 'organizationId'] },
   User: { teams: ['teamIds'] },
-  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId', 'userId', 'organizationId'], spend: ['userId', 'organizationId'] },
+  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId', 'userId', 'organizationId'], budgetId: ['userId', 'organizationId'], spend: ['userId', 'organizationId'] },
   VirtualKey: { user: ['userId'], team: ['teamId'], organization: ['organizationId'], budget: ['budgetId'] },
   EndUser: { budget: ['budgetId'] },
   Invitation: { user: ['userId'] },

@@ -5,7 +5,8 @@ import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
-import { byColumn, childrenLoaders, Order, PageArgs } from './paging';
+import { and, byColumn, childrenLoaders, Order, PageArgs } from './paging';
+import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
 export const KEY_ORDER: Order = { columns: ['token'], properties: ['token'], direction: 'ASC' };
@@ -89,9 +90,11 @@ export class Loaders {
     return this.once('membershipsOfUser', () => {
       const t = table(this.ds, OrganizationMember);
       return new DataLoader<string, OrganizationMember[]>(async (users) => {
+        const p = new Params([users]);
         const rows: Record<string, unknown>[] = await this.ds.query(
-          `SELECT ${t.select('x', this.wanted(OrganizationMember))} FROM ${t.table} x WHERE x.user_id = ANY($1::text[]) ORDER BY x.organization_id`,
-          [users],
+          `SELECT ${t.select('x', this.wanted(OrganizationMember))} FROM ${t.table} x
+            WHERE ${and(['x.user_id = ANY($1::text[])', this.policy.organizationScope('x', p)])} ORDER BY x.organization_id`,
+          p.values,
         );
         return users.map((u) => rows.filter((r) => r.user_id === u).map(t.hydrate));
       });

@@ -7,6 +7,7 @@ import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, resolvePrincipal } from '../auth/principal';
+import { withWrapped } from '../auth/routes';
 import { Config } from '../config';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
@@ -14,7 +15,7 @@ import { Context } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
 import { formatErrorWith, isDatabaseDown } from '../graphql/format-error';
 import { limitsPlugin } from '../graphql/limits';
-import { fieldsByType, rootFieldNames } from '../graphql/selection';
+import { fieldsByType, mutationResultTypes, rootFieldNames } from '../graphql/selection';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { graphiqlRouter } from './graphiql';
@@ -77,13 +78,19 @@ function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 }
 
 /** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
-function routesPlugin(): ApolloServerPlugin<Context> {
+function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (!operation || operation.operation === 'subscription') return;
-          contextValue.policy.assertRoutesAllow(operation.operation, rootFieldNames(operation, document));
+          const roots = rootFieldNames(operation, document);
+          // what a mutation returns is its own answer; what is reached through it needs a read grant
+          const selectedTypes = () => {
+            const own = new Set(operation.operation === 'mutation' ? withWrapped(mutationResultTypes(schema, roots)) : []);
+            return [...fieldsByType(schema, document).keys()].filter((type) => !own.has(type));
+          };
+          contextValue.policy.assertRoutesAllow(operation.operation, roots, selectedTypes);
         },
       };
     },
@@ -112,7 +119,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), routesPlugin(), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
   });
   await apollo.start();
 

@@ -166,6 +166,21 @@ export class BudgetService {
     });
   }
 
+  /** Is a member's tier also anyone else's? Then changing it in place would change theirs too. */
+  private async tierShared(em: EntityManager, id: string, member: { userId: string; teamId: string }): Promise<boolean> {
+    const [{ shared }] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) <> ($2, $3))
+           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
+      [id, member.userId, member.teamId],
+    );
+    return shared;
+  }
+
   /** LiteLLM's /team/member_update with max_budget_in_team: the member's own tier and TeamMembership row. */
   async setTeamMemberBudget(teamId: string, userId: string, a: SetBudgetArgs): Promise<Team> {
     this.policy.requireWrite('change team member budgets');
@@ -178,9 +193,9 @@ export class BudgetService {
       if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
       this.policy.assertTeamOpen(team);
       const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
-      if (!members.some((m) => m.user_id === userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
+      if (!members.some((m) => m?.user_id === userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
       const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
-      if (membership?.budgetId) {
+      if (membership?.budgetId && !(await this.tierShared(em, membership.budgetId, { userId, teamId }))) {
         const tier = await this.tier(em, membership.budgetId);
         validate(a, tier);
         await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));

@@ -80,7 +80,7 @@ function checkAgainstTeam(team: Team, a: { models?: string[] | null; maxBudget?:
   v.atMost('maxParallelRequests', a.maxParallelRequests, team.maxParallelRequests, "team's parallel request limit");
   if (userId) {
     const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
-    if (!members.some((m) => m.user_id === userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
+    if (!members.some((m) => m?.user_id === userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
   }
 }
 
@@ -188,6 +188,8 @@ export class KeyService {
 
       let budgetId = a.budgetId ?? null;
       const actor = actorOf(caller);
+      // a key a delegated key makes for its own owner is made on the same delegation, so it stays bound
+      const createdBy = caller.delegatedBy && userId === caller.userId ? caller.delegatedBy : actor;
       if (a.softBudget != null) {
         budgetId = randomUUID();
         await em.insert(Budget, em.create(Budget, { id: budgetId, softBudget: a.softBudget, modelMaxBudget: a.modelMaxBudget ?? null, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
@@ -218,7 +220,7 @@ export class KeyService {
         budgetId,
         organizationId,
         createdAt: now,
-        createdBy: actor,
+        createdBy,
         updatedAt: now,
         updatedBy: actor,
         allowedRoutes: a.allowedRoutes ?? [],
@@ -239,7 +241,7 @@ export class KeyService {
     const now = this.now();
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      const { key, teamOrganizationId } = await this.lockKey(em, tokenInput);
+      const { key, teamOrganizationId, team: keyTeam } = await this.lockKey(em, tokenInput);
       const before = columnJson(em, VirtualKey, key);
       this.policy.assertCanUpdateKey(key, teamOrganizationId, now, 'update');
       if (a.blocked !== undefined && a.blocked !== key.blocked) this.policy.assertCanSanctionKey(key, teamOrganizationId, a.blocked ? 'block' : 'unblock');
@@ -250,7 +252,8 @@ export class KeyService {
       if (a.allowedRoutes !== undefined) this.policy.assertRoutesWithin(a.allowedRoutes);
       const userId = a.userId !== undefined ? a.userId : key.userId;
       const teamId = a.teamId !== undefined ? a.teamId : key.teamId;
-      const team = teamId ? await this.visibleTeam(em, teamId) : null;
+      // a key whose team no longer exists stays updatable; only a team it moves to must exist
+      const team = a.teamId === undefined ? keyTeam : a.teamId ? await this.visibleTeam(em, a.teamId) : null;
       if (a.teamId !== undefined && a.teamId !== key.teamId) {
         this.policy.assertCanCreateKey({ userId, teamId, teamOrganizationId: team?.organizationId ?? null, organizationId: team?.organizationId ?? key.organizationId });
         this.policy.assertMayHoldKeyOf(userId ? await this.owner(em, userId) : null);

@@ -82,3 +82,16 @@ test('fragments and aliases cannot smuggle a root past the check', async () => {
   expect(codes(r)).toEqual(['FORBIDDEN']);
   expect((await t.gql(`query { ... on Query { k: keys(first: 1) { nodes { token } } } }`, {}, key)).errors).toBeUndefined();
 });
+
+test('nested fields need a grant too: a mutation answers with what it made, not with what that reaches', async () => {
+  const spend = await keyWith(['spend_tracking_routes']);
+  expect(codes(await t.gql(`{ viewer { user { keys { nodes { token } } } } }`, {}, spend))).toEqual(['FORBIDDEN']);
+  const gen = await keyWith(['/key/generate']);
+  const before = await count();
+  const deep = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, allowedRoutes: ["/key/generate"] }) { info { user { keys { nodes { token } } } } } }`, { t: team }, gen);
+  expect(codes(deep)).toEqual(['FORBIDDEN']);
+  expect(deep.errors![0].message).toMatch(/do not allow reading User/);
+  expect(await count()).toBe(before);
+  const own = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, allowedRoutes: ["/key/generate"] }) { key info { token keyName } } }`, { t: team }, gen);
+  expect(own.errors).toBeUndefined();
+});
