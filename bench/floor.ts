@@ -1,7 +1,7 @@
 import http from 'node:http';
 import pg from 'pg';
 import { installPgTypeParsers } from '../src/db/pg-types';
-import { BenchContext, QUERIES } from './queries';
+import { BenchContext, QUERIES, RawJson } from './queries';
 
 /** A plain Node HTTP handler answering POST /Q1…/Q6 with hand-written SQL through pg: the floor. */
 export function createFloorServer(pool: pg.Pool, ctx: BenchContext): http.Server {
@@ -18,7 +18,7 @@ export function createFloorServer(pool: pg.Pool, ctx: BenchContext): http.Server
       q.floor(pool, ctx).then(
         (data) => {
           res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ data }));
+          res.end(data instanceof RawJson ? `{"data":${data.text}}` : JSON.stringify({ data }));
         },
         (err) => {
           res.writeHead(500, { 'content-type': 'application/json' });

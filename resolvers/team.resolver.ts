@@ -40,7 +40,7 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
-  members(@Root() team: Team, @Args() args: PageArgs) {
+  async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const w = pageWindow(args, ['position']);
     const all = parseMembers(team.id, team.membersWithRoles, team.organizationId);
     const at = w.cursor ? (w.cursor[0] as number) : null;
@@ -48,7 +48,9 @@ export class TeamResolver {
     const rows = w.backward
       ? all.slice(0, at ?? all.length).reverse().slice(0, w.size + 1)
       : all.slice(at === null ? 0 : at + 1, (at === null ? 0 : at + 1) + w.size + 1);
-    return connection(TeamMemberConnection, toPage(rows, w, (m) => [m.position]), async () => all.length);
+    const page = toPage(rows, w, (m) => [m.position]);
+    await loaders.memberDetails.load(page.nodes);
+    return connection(TeamMemberConnection, page, async () => all.length);
   }
 
   @FieldResolver(() => KeyConnection)
@@ -62,6 +64,7 @@ export class TeamResolver {
 export class TeamMemberResolver {
   @FieldResolver(() => User, { nullable: true, description: 'null when the member is not a known user (or not visible to the caller)' })
   user(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
+    if (m.userRow !== undefined) return m.userRow;
     return m.userId ? loaders.user.load(m.userId) : null;
   }
 
@@ -69,16 +72,16 @@ export class TeamMemberResolver {
     nullable: true,
     description: "Spend in this team from the member's TeamMembership row; null without one, and unless the caller is this member or an admin of the team or its organization",
   })
-  async spend(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
+  spend(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
     if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
-    const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
-    return row ? row.spend : null;
+    if (m.membership !== undefined) return m.membership?.spend ?? null;
+    return loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId }).then((row) => (row ? row.spend : null));
   }
 
   @FieldResolver(() => Budget, { nullable: true, description: "The member's budget in this team; null unless the caller is this member or an admin of the team or its organization" })
   async budget(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
     if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
-    const row = await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
+    const row = m.membership !== undefined ? m.membership : await loaders.teamMembership.load({ userId: m.userId, teamId: m.teamId });
     return row?.budgetId ? loaders.budget.load(row.budgetId) : null;
   }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './production';
 import 'reflect-metadata';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';

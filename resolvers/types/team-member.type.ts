@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { TeamMembership, User } from '../../entities';
 
 export enum TeamRole {
   ADMIN = 'admin',
@@ -24,6 +25,10 @@ export class TeamMember {
 
   /** index in members_with_roles, the member list's cursor */
   position: number;
+
+  /** looked ahead for the whole level (see Loaders.memberDetails): undefined when not fetched */
+  membership?: TeamMembership | null;
+  userRow?: User | null;
 }
 
 // LiteLLM writes '{}' for a team without members; entries may hold only user_email.

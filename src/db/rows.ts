@@ -21,6 +21,8 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     const columns = meta.columns.filter(
       (c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i && !NEVER_READ.has(`${meta.tableName}.${c.databaseName}`),
     );
+    const proto = (meta.target as Function).prototype;
+    const propertyOf = new Map(columns.map((c) => [c.databaseName, c.propertyName]));
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
     hit = {
       table: `"${meta.tableName}"`,
@@ -35,9 +37,13 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
         )
           .map((c) => `${alias}."${c.databaseName}"`)
           .join(', '),
+      // an instance of the entity class without running its constructor or TypeORM's machinery
       hydrate: (row) => {
-        const obj = meta.create() as Record<string, unknown>;
-        for (const c of columns) if (c.databaseName in row) obj[c.propertyName] = row[c.databaseName];
+        const obj = Object.create(proto) as Record<string, unknown>;
+        for (const k in row) {
+          const prop = propertyOf.get(k);
+          if (prop) obj[prop] = row[k];
+        }
         return obj;
       },
     };

@@ -68,7 +68,8 @@ export class PageInfo {
 
 export interface Page<T> {
   nodes: T[];
-  cursors: string[];
+  /** encoded on first use: a query selecting only `nodes` builds none */
+  readonly cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -107,9 +108,12 @@ export function toPage<T>(rows: T[], w: PageWindow, cursorOf: (row: T) => unknow
   const taken = rows.slice(0, w.size);
   const nodes = w.backward ? taken.reverse() : taken;
   const more = rows.length > w.size;
+  let cursors: string[] | undefined;
   return {
     nodes,
-    cursors: nodes.map((n) => encodeCursor(cursorOf(n))),
+    get cursors() {
+      return (cursors ??= nodes.map((n) => encodeCursor(cursorOf(n))));
+    },
     hasNextPage: w.backward ? w.cursor !== null : more,
     hasPreviousPage: w.backward ? more : w.cursor !== null,
   };

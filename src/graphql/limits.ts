@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
+  DocumentNode,
   FragmentDefinitionNode,
   getVariableValues,
   GraphQLError,
@@ -157,13 +158,29 @@ function coerceVariables(schema: GraphQLSchema, definitions: readonly VariableDe
  * Refuses bad variables and too deep, too aliased or too costly operations before any resolver (and so
  * any SQL) runs. Introspection counts like any other selection.
  */
+/** Operation name and variables as one string; none for variables too large or deep to be worth keeping. */
+function cacheKey(operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string | undefined {
+  try {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    return key.length <= 4096 ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
   const estimators = [introspectionEstimator(schema), windowEstimator(limits.usageMaxWindowDays), pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
+  // Apollo hands the same parsed document to every request of the same text: an operation and variables
+  // that passed once pass again without being measured (the checks depend on nothing else)
+  const passed = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
           if (!operation) return;
+          const key = cacheKey(request.operationName, request.variables);
+          const seen = passed.get(document);
+          if (key !== undefined && seen?.has(key)) return;
           coerceVariables(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           const fragments = Object.fromEntries(
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -180,6 +197,9 @@ export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServe
           }
           if (complexity > limits.maxComplexity)
             throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} (lists count as first × their selection, usage and reports their window's days)`);
+          if (key === undefined) return;
+          if (!seen) passed.set(document, new Set([key]));
+          else if (seen.size < 100) seen.add(key);
         },
       };
     },

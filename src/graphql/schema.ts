@@ -1,13 +1,22 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
 import { guardArguments } from './input-guard';
 import { DateTimeScalar } from './scalars';
 
 let schema: GraphQLSchema | undefined;
 
+/**
+ * A field that only reads a property of its parent resolves with graphql's default resolver: no wrapper,
+ * no per-field allocation (the gateway uses no type-graphql middlewares or auth checkers).
+ */
+function simpleResolversEverywhere(): void {
+  for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
+}
+
 export function gatewaySchema(): GraphQLSchema {
+  if (!schema) simpleResolversEverywhere();
   schema ??= guardArguments(
     buildSchemaSync({
       resolvers: RESOLVERS,

@@ -9,6 +9,15 @@ import { and, byColumn, childrenLoaders, Order, PageArgs } from './paging';
 import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
+/** A members_with_roles entry as the member loaders see it, and the rows they attach to it. */
+export interface MemberRef {
+  userId: string | null;
+  teamId: string;
+  teamOrganizationId: string | null;
+  membership?: TeamMembership | null;
+  userRow?: User | null;
+}
+
 export const KEY_ORDER: Order = { columns: ['token'], properties: ['token'], direction: 'ASC' };
 export const TEAM_ORDER: Order = { columns: ['team_id'], properties: ['id'], direction: 'ASC' };
 export const ORG_MEMBER_ORDER: Order = { columns: ['user_id'], properties: ['userId'], direction: 'ASC' };
@@ -83,6 +92,52 @@ export class Loaders {
         { cacheKeyFn: (k) => `${k.userId}\u0000${k.teamId}` },
       );
     });
+  }
+
+  /**
+   * Look-ahead for a level of team members: when the operation selects their user, spend or budget, the
+   * rows of every member on the level are fetched in the level's batch (the same statements as member by
+   * member) and attached, so those fields resolve without a promise per member.
+   */
+  get memberDetails() {
+    return this.once('memberDetails', () =>
+      new DataLoader<MemberRef[], void>(
+        async (levels) => {
+          const members = levels.flat().filter((m) => m.userId);
+          const wanted = this.selection?.get('TeamMember');
+          const rows = (field: string) => !wanted || wanted.has(field);
+          const spendable = members.filter((m) => this.policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId));
+          // straight to SQL, not through the per-row loaders: thousands of members cost no promise each
+          const [memberships, users] = await Promise.all([
+            (rows('spend') || rows('budget')) && spendable.length ? this.membershipRows(spendable) : null,
+            rows('user') && members.length ? this.userRows([...new Set(members.map((m) => m.userId!))]) : null,
+          ]);
+          if (memberships) for (const m of spendable) m.membership = memberships.get(`${m.userId}\u0000${m.teamId}`) ?? null;
+          if (users) for (const m of members) m.userRow = users.get(m.userId!) ?? null;
+          return levels.map(() => undefined);
+        },
+        { cache: false },
+      ),
+    );
+  }
+
+  private async membershipRows(members: MemberRef[]): Promise<Map<string, TeamMembership>> {
+    const t = table(this.ds, TeamMembership);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${t.select('x')} FROM ${t.table} x WHERE (x.user_id, x.team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [members.map((m) => m.userId), members.map((m) => m.teamId)],
+    );
+    return new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, t.hydrate(r)]));
+  }
+
+  private async userRows(ids: string[]): Promise<Map<string, User>> {
+    const t = table(this.ds, User);
+    const p = new Params([ids]);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${t.select('x', this.wanted(User), ['user_id'])} FROM ${t.table} x WHERE ${and(['x."user_id" = ANY($1::text[])', this.policy.userScope('x', p)])}`,
+      p.values,
+    );
+    return new Map(rows.map((r) => [r.user_id as string, t.hydrate(r)]));
   }
 
   /** A user's organization memberships (OrganizationMembership's primary key starts with user_id). */

@@ -3,7 +3,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, resolvePrincipal } from '../auth/principal';
@@ -13,6 +13,7 @@ import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
 import { Context } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
+import { compiledExecution } from '../graphql/executor';
 import { formatErrorWith, isDatabaseDown } from '../graphql/format-error';
 import { limitsPlugin } from '../graphql/limits';
 import { fieldsByType, mutationResultTypes, rootFieldNames } from '../graphql/selection';
@@ -66,11 +67,14 @@ function observePlugin(metrics: Metrics, log: Logger, onStatements?: StatementOb
 
 /** Tells the request's loaders which fields the operation selects, so they read only the columns needed. */
 function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  const byDocument = new WeakMap<DocumentNode, Map<string, Set<string>>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          contextValue.loaders.useSelection(fieldsByType(schema, document));
+          let fields = byDocument.get(document);
+          if (!fields) byDocument.set(document, (fields = fieldsByType(schema, document)));
+          contextValue.loaders.useSelection(fields);
         },
       };
     },
@@ -83,7 +87,7 @@ function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
-          if (!operation || operation.operation === 'subscription') return;
+          if (!operation || operation.operation === 'subscription' || !contextValue.policy.caller.allowedRoutes.length) return;
           const roots = rootFieldNames(operation, document);
           // what a mutation returns is its own answer; what is reached through it needs a read grant
           const selectedTypes = () => {
@@ -111,7 +115,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   const metrics = new Metrics();
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: config.introspection,
     csrfPrevention: true,
     // main.ts owns SIGTERM: a grace period for in-flight requests, then Apollo, then the pool
