@@ -61,7 +61,7 @@ export interface Target {
 export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Target, connections: number, seconds: number): Promise<QueryResult> {
   const { query, variables } = q.graphql(ctx);
   const body = JSON.stringify({ query, variables });
-  const headers = { authorization: `Bearer ${target.key}` };
+  const headers = { authorization: `Bearer ${q.virtualKey ? ctx.virtualKey : target.key}` };
   const probe = await fetch(`${target.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const answer: any = await probe.json();
   if (answer.errors) throw new Error(`${q.id}: ${JSON.stringify(answer.errors)}`);

@@ -11,7 +11,11 @@ export interface BenchContext {
   from90: string;
   /** the widest window USAGE_MAX_WINDOW_DAYS allows by default: 366 days up to today */
   from366: string;
+  /** a virtual key of a proxy admin the runner adds to the data, for Q1 with a virtual key */
+  virtualKey: string;
 }
+
+export const BENCH_VIRTUAL_KEY = 'sk-bench-virtual-key-of-a-proxy-admin';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -21,6 +25,12 @@ export async function prepareContext(pool: pg.Pool): Promise<BenchContext> {
   const { rows: [deep] } = await pool.query(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token OFFSET $1 LIMIT 1`, [Math.floor(n * 0.75)]);
   const { rows: [last] } = await pool.query(`SELECT max(date) AS d FROM "LiteLLM_DailyTeamSpend"`);
   const today = last.d ?? day(new Date());
+  await pool.query(`INSERT INTO "LiteLLM_UserTable" (user_id, user_role) VALUES ('bench-proxy-admin', 'proxy_admin') ON CONFLICT DO NOTHING`);
+  await pool.query(
+    `INSERT INTO "LiteLLM_VerificationToken" (token, key_name, user_id, models, spend, created_by, updated_by)
+     VALUES ($1, 'sk-...dmin', 'bench-proxy-admin', '{}', 0, 'default_user_id', 'default_user_id') ON CONFLICT DO NOTHING`,
+    [createHash('sha256').update(BENCH_VIRTUAL_KEY).digest('hex')],
+  );
   const back = (days: number) => day(new Date(Date.parse(`${today}T00:00:00Z`) - days * 86400000));
   return {
     teamId: team.team_id,
@@ -30,6 +40,7 @@ export async function prepareContext(pool: pg.Pool): Promise<BenchContext> {
     from30: back(29),
     from90: back(89),
     from366: back(365),
+    virtualKey: BENCH_VIRTUAL_KEY,
   };
 }
 
@@ -41,6 +52,8 @@ export interface BenchQuery {
   floor(pool: pg.Pool, ctx: BenchContext): Promise<unknown>;
   /** rows in an answer (nodes at every level) */
   rows(data: any): number;
+  /** sent with the proxy admin's virtual key instead of the master key */
+  virtualKey?: boolean;
 }
 
 const NESTED = (withUsage: boolean) => {
@@ -147,6 +160,14 @@ export const QUERIES: BenchQuery[] = [
   {
     id: 'Q1',
     title: 'first page of keys (20)',
+    graphql: () => ({ query: `{ keys(first: 20) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
+    floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 21`)).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
+    id: 'Q1V',
+    title: 'Q1 with a virtual key (a proxy admin\'s)',
+    virtualKey: true,
     graphql: () => ({ query: `{ keys(first: 20) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
     floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 21`)).rows.slice(0, 20) } }),
     rows: (d) => d.keys.nodes.length,

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { fastPath, SLOW } from '../src/graphql/fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection, pageWindow, toPage } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
@@ -63,6 +64,7 @@ export class TeamResolver {
 @Resolver(() => TeamMember)
 export class TeamMemberResolver {
   @FieldResolver(() => User, { nullable: true, description: 'null when the member is not a known user (or not visible to the caller)' })
+  @Extensions(fastPath((m: TeamMember) => (m.userRow !== undefined ? m.userRow : SLOW)))
   user(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
     if (m.userRow !== undefined) return m.userRow;
     return m.userId ? loaders.user.load(m.userId) : null;
@@ -72,6 +74,12 @@ export class TeamMemberResolver {
     nullable: true,
     description: "Spend in this team from the member's TeamMembership row; null without one, and unless the caller is this member or an admin of the team or its organization",
   })
+  @Extensions(
+    fastPath((m: TeamMember, { policy }) => {
+      if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
+      return m.membership !== undefined ? (m.membership?.spend ?? null) : SLOW;
+    }),
+  )
   spend(@Root() m: TeamMember, @Ctx() { loaders, policy }: Context) {
     if (!m.userId || !policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId)) return null;
     if (m.membership !== undefined) return m.membership?.spend ?? null;

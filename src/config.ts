@@ -53,6 +53,8 @@ export interface Config {
   disableSpendLogs: boolean;
   disableErrorLogs: boolean;
   storeAuditLogs: boolean;
+  /** how long a resolved virtual key is reused (LiteLLM's user_api_key_cache_ttl); 0: never */
+  userApiKeyCacheTtlSeconds: number;
   timezone: string;
   budgetResetTime?: string;
   budgetResetIntervalSeconds: number;
@@ -201,6 +203,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     disableSpendLogs: bool('general_settings.disable_spend_logs', general.disable_spend_logs, false),
     disableErrorLogs: bool('general_settings.disable_error_logs', general.disable_error_logs, false),
     storeAuditLogs: bool('litellm_settings.store_audit_logs', env.LITELLM_STORE_AUDIT_LOGS ?? litellm.store_audit_logs, false),
+    userApiKeyCacheTtlSeconds: int('general_settings.user_api_key_cache_ttl', env.USER_API_KEY_CACHE_TTL ?? general.user_api_key_cache_ttl, 60, 0, 86400),
     timezone,
     budgetResetTime: resetTime,
     budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),

@@ -81,11 +81,58 @@ interface KeyRow {
  * The caller of a request: the master key is a proxy admin; a virtual key is found by its SHA-256 hash
  * (or, during a rotation grace period, by its deprecated hash) and takes its owner's role.
  */
-export async function resolvePrincipal(ds: DataSource, rawKey: string | null, masterKey: string | undefined, now = new Date()): Promise<Principal | null> {
+/**
+ * Resolved virtual-key principals for a short time, as LiteLLM caches them (user_api_key_cache_ttl, 60 s by
+ * default). Every mutation this gateway runs clears it, so its own key and team changes apply at once;
+ * changes made elsewhere (LiteLLM, SQL) apply within the TTL, as they do on LiteLLM's replicas.
+ */
+export class PrincipalCache {
+  private readonly entries = new Map<string, { principal: Principal; until: number; expires: Date | null }>();
+  /** bumped by clear(): a principal read before a clear is not stored after it */
+  generation = 0;
+
+  constructor(
+    readonly ttlMs: number,
+    private readonly maxEntries = 10000,
+  ) {}
+
+  get(token: string, now: Date): Principal | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (hit.until <= now.getTime()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    if (hit.expires && hit.expires.getTime() <= now.getTime()) throw unauthenticated(`This virtual key expired at ${hit.expires.toISOString()}`);
+    return hit.principal;
+  }
+
+  set(token: string, principal: Principal, expires: Date | null, now: Date, readAt: number): void {
+    if (this.ttlMs <= 0 || readAt !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { principal, until: now.getTime() + this.ttlMs, expires });
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
+
+export async function resolvePrincipal(
+  ds: DataSource,
+  rawKey: string | null,
+  masterKey: string | undefined,
+  now = new Date(),
+  cache?: PrincipalCache,
+): Promise<Principal | null> {
   if (!rawKey) return null;
   if (masterKey && sameSecret(rawKey, masterKey)) return masterPrincipal(masterKey);
   if (!rawKey.startsWith('sk-')) throw unauthenticated("Malformed API key: LiteLLM keys start with 'sk-'");
   const token = hashKey(rawKey);
+  const cached = cache?.get(token, now);
+  if (cached) return cached;
+  const readAt = cache?.generation ?? 0;
   const rows: KeyRow[] = await ds.query(
     `WITH hit AS (
        SELECT token FROM "LiteLLM_VerificationToken" WHERE token = $1
@@ -121,5 +168,19 @@ export async function resolvePrincipal(ds: DataSource, rawKey: string | null, ma
     if (me) teamRoles.set(t.team_id, me.role === 'admin' ? 'admin' : 'user');
   }
   const orgRoles = new Map(boundTeamId ? [] : row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));
-  return { role, isMasterKey: false, userId: row.user_id, keyToken: row.token, keyTeamId: row.team_id, boundTeamId, delegatedBy: boundTeamId ? row.created_by : null, allowedRoutes: row.allowed_routes ?? [], teamRoles, orgRoles };
+  const principal: Principal = {
+    role,
+    isMasterKey: false,
+    userId: row.user_id,
+    keyToken: row.token,
+    keyTeamId: row.team_id,
+    boundTeamId,
+    delegatedBy: boundTeamId ? row.created_by : null,
+    allowedRoutes: row.allowed_routes ?? [],
+    teamRoles,
+    orgRoles,
+  };
+  // a rotated key's grace period ends at its own time: only the current key is cached
+  if (row.token === token) cache?.set(token, principal, row.expires, now, readAt);
+  return principal;
 }

@@ -68,8 +68,9 @@ export class PageInfo {
 
 export interface Page<T> {
   nodes: T[];
-  /** encoded on first use: a query selecting only `nodes` builds none */
+  /** encoded on first use: a query selecting only `nodes` builds none, pageInfo only its two ends */
   readonly cursors: string[];
+  cursorAt(index: number): string | null;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
 }
@@ -114,6 +115,9 @@ export function toPage<T>(rows: T[], w: PageWindow, cursorOf: (row: T) => unknow
     get cursors() {
       return (cursors ??= nodes.map((n) => encodeCursor(cursorOf(n))));
     },
+    cursorAt(index: number) {
+      return index >= 0 && index < nodes.length ? (cursors?.[index] ?? encodeCursor(cursorOf(nodes[index]))) : null;
+    },
     hasNextPage: w.backward ? w.cursor !== null : more,
     hasPreviousPage: w.backward ? more : w.cursor !== null,
   };
@@ -153,8 +157,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
       return Object.assign(new PageInfo(), {
         hasNextPage: p.hasNextPage,
         hasPreviousPage: p.hasPreviousPage,
-        startCursor: p.cursors[0] ?? null,
-        endCursor: p.cursors[p.cursors.length - 1] ?? null,
+        startCursor: p.cursorAt(0),
+        endCursor: p.cursorAt(p.nodes.length - 1),
       });
     }
 

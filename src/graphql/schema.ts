@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
+import { installFastPaths } from './fast-path';
 import { guardArguments } from './input-guard';
 import { DateTimeScalar } from './scalars';
 
@@ -17,13 +18,13 @@ function simpleResolversEverywhere(): void {
 
 export function gatewaySchema(): GraphQLSchema {
   if (!schema) simpleResolversEverywhere();
-  schema ??= guardArguments(
+  schema ??= installFastPaths(guardArguments(
     buildSchemaSync({
       resolvers: RESOLVERS,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
     }),
-  );
+  ));
   return schema;
 }
 

@@ -6,7 +6,7 @@ import express from 'express';
 import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
-import { apiKeyFrom, resolvePrincipal } from '../auth/principal';
+import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
 import { withWrapped } from '../auth/routes';
 import { Config } from '../config';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
@@ -82,6 +82,22 @@ function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 }
 
 /** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
+/** Every mutation may change who a key is: the principal cache is cleared before and after it runs. */
+function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'mutation') principals.clear();
+        },
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') principals.clear();
+        },
+      };
+    },
+  };
+}
+
 function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -113,6 +129,7 @@ export interface GatewayOptions {
 export async function createGateway({ ds, config, log, onStatements }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
   const metrics = new Metrics();
+  const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
@@ -123,7 +140,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorWith(log, () => currentScope()?.requestId),
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
   });
   await apollo.start();
 
@@ -174,7 +191,8 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
         const requestId = currentScope()?.requestId ?? randomUUID();
         let principal;
         try {
-          principal = await resolvePrincipal(ds, apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') }), config.masterKey);
+          const key = apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') });
+          principal = await resolvePrincipal(ds, key, config.masterKey, new Date(), principals);
         } catch (err) {
           if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
             throw new GatewayError('UNAUTHENTICATED', err.message, { http: { status: 401 } });

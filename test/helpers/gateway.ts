@@ -34,7 +34,8 @@ export interface TestGateway {
 export async function startTestGateway(opts: { seed?: Partial<SeedOptions> | false; config?: Partial<Config>; env?: Record<string, string> } = {}): Promise<TestGateway> {
   const db = await freshDatabase();
   const seed = opts.seed === false ? undefined : await seedDatabase(db.ds, { ...SIZES.tiny, quiet: true, ...opts.seed });
-  const config: Config = { ...loadConfig([], opts.env ?? {}), masterKey: MASTER_KEY, ...opts.config };
+  // tests change keys with SQL and expect the next request to see it: no principal cache unless asked for
+  const config: Config = { ...loadConfig([], opts.env ?? {}), masterKey: MASTER_KEY, userApiKeyCacheTtlSeconds: 0, ...opts.config };
   const logs: string[] = [];
   const statements = new Map<string, string[]>();
   const gateway = await createGateway({
