@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 type TableInfo = {
   table: string;
@@ -11,6 +11,28 @@ const cache = new WeakMap<object, TableInfo>();
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
 // Secrets the gateway never reads: UserTable.password.
 const NEVER_READ = new Set(['LiteLLM_UserTable.password']);
+
+/**
+ * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING every column, without TypeORM's insert
+ * machinery: the new row as an entity, or null when its key was taken. jsonb values are sent as JSON text.
+ */
+export async function insertReturning<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Partial<T>): Promise<T | null> {
+  const meta = em.connection.getMetadata(entity);
+  const t = table(em.connection, entity);
+  const given = meta.columns.filter((c) => (values as Record<string, unknown>)[c.propertyName] !== undefined);
+  const params = given.map((c) => {
+    const v = (values as Record<string, unknown>)[c.propertyName];
+    return c.type === 'jsonb' && v !== null ? JSON.stringify(v) : v;
+  });
+  const placeholders = given.map((c, i) => `$${i + 1}${c.type === 'jsonb' ? '::jsonb' : ''}`);
+  const keys = meta.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ');
+  const rows: Record<string, unknown>[] = await em.query(
+    `INSERT INTO ${t.table} AS x (${given.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES (${placeholders.join(', ')})
+     ON CONFLICT (${keys}) DO NOTHING RETURNING ${t.select('x')}`,
+    params,
+  );
+  return rows[0] ? t.hydrate(rows[0]) : null;
+}
 
 /** Table name, select list and row → entity mapping for one entity, from TypeORM's metadata. */
 export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>) {

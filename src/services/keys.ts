@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Budget, Organization, Team, User, VirtualKey } from '../../entities';
 import { OwnerFacts, Policy } from '../auth/policy';
 import { isDelegated } from '../auth/principal';
+import { insertReturning } from '../db/rows';
 import { Params } from '../db/sql';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
@@ -184,7 +185,6 @@ export class KeyService {
       if (a.blocked === false && team) this.policy.assertCanSanctionKey({ token, userId, teamId: team.id, organizationId }, team.organizationId, 'unblock');
       if (team) checkAgainstTeam(team, a, userId);
       if (a.keyAlias) await this.lockAlias(em, a.keyAlias);
-      if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'key');
 
       let budgetId = a.budgetId ?? null;
       const actor = actorOf(caller);
@@ -194,7 +194,7 @@ export class KeyService {
         budgetId = randomUUID();
         await em.insert(Budget, em.create(Budget, { id: budgetId, softBudget: a.softBudget, modelMaxBudget: a.modelMaxBudget ?? null, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
       }
-      await em.insert(VirtualKey, em.create(VirtualKey, {
+      const row = await insertReturning(em, VirtualKey, {
         token,
         keyName: process.env.DISABLE_KEY_NAME === 'true' ? null : keyName(raw),
         keyAlias: a.keyAlias ?? null,
@@ -226,8 +226,8 @@ export class KeyService {
         allowedRoutes: a.allowedRoutes ?? [],
         rotationCount: 0,
         autoRotate: false,
-      }));
-      const row = await em.findOneByOrFail(VirtualKey, { token });
+      });
+      if (!row) throw conflict('A key with this value already exists', 'key');
       await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
       return row;
     });
