@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Budget, EndUser, Invitation, Model, ModelAccessRequest, User } from '../entities';
 import { GraphQLJSON } from 'graphql-scalars';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { publicLitellmParams } from '../src/graphql/secrets';
 import { listPage } from '../src/loaders/paging';
 import { PageArgs } from './inputs/page.input';
@@ -26,6 +27,7 @@ export class EndUserResolver {
   }
 
   @FieldResolver(() => Budget, { nullable: true })
+  @Extensions(reads('budgetId'))
   budget(@Root() e: EndUser, @Ctx() { loaders }: Context) {
     return e.budgetId ? loaders.budget.load(e.budgetId) : null;
   }
@@ -58,6 +60,7 @@ export class ModelResolver {
     nullable: true,
     description: 'The known non-secret litellm_params (model, api_base without user info or query, limits, timeouts, region, prices); nothing else',
   })
+  @Extensions(reads('litellmParams'))
   litellmParams(@Root() m: Model) {
     return publicLitellmParams(m.litellmParams);
   }
@@ -73,6 +76,7 @@ export class InvitationResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
+  @Extensions(reads('userId'))
   user(@Root() i: Invitation, @Ctx() { loaders }: Context) {
     return loaders.user.load(i.userId);
   }
@@ -92,6 +96,7 @@ export class ModelAccessRequestResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
+  @Extensions(reads('userId'))
   user(@Root() r: ModelAccessRequest, @Ctx() { loaders }: Context) {
     return loaders.user.load(r.userId);
   }

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, Team, User, VirtualKey } from '../entities';
 import { table } from '../src/db/rows';
 import { Params } from '../src/db/sql';
 import { connection } from '../src/graphql/connection';
 import { badInput } from '../src/graphql/errors';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { KEY_ORDER } from '../src/loaders/loaders';
 import { listPage } from '../src/loaders/paging';
 import { tokenFromInput } from '../src/services/key-format';
@@ -53,21 +54,25 @@ export class KeyResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
+  @Extensions(reads('userId'))
   user(@Root() key: VirtualKey, @Ctx() { loaders }: Context) {
     return key.userId ? loaders.user.load(key.userId) : null;
   }
 
   @FieldResolver(() => Team, { nullable: true })
+  @Extensions(reads('teamId'))
   team(@Root() key: VirtualKey, @Ctx() { loaders }: Context) {
     return key.teamId ? loaders.team.load(key.teamId) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true })
+  @Extensions(reads('organizationId'))
   organization(@Root() key: VirtualKey, @Ctx() { loaders }: Context) {
     return key.organizationId ? loaders.organization.load(key.organizationId) : null;
   }
 
   @FieldResolver(() => Budget, { nullable: true })
+  @Extensions(reads('budgetId'))
   budget(@Root() key: VirtualKey, @Ctx() { loaders }: Context) {
     return key.budgetId ? loaders.budget.load(key.budgetId) : null;
   }

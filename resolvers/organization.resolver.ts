@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, OrganizationMember, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { listPage } from '../src/loaders/paging';
 import { OrganizationFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
@@ -32,6 +33,7 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => Budget, { nullable: true })
+  @Extensions(reads('budgetId'))
   budget(@Root() org: Organization, @Ctx() { loaders }: Context) {
     return loaders.budget.load(org.budgetId);
   }
@@ -58,26 +60,31 @@ export class OrganizationResolver {
 @Resolver(() => OrganizationMember)
 export class OrganizationMemberResolver {
   @FieldResolver(() => User, { nullable: true })
+  @Extensions(reads('userId'))
   user(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
     return loaders.user.load(m.userId);
   }
 
   @FieldResolver(() => Organization, { nullable: true })
+  @Extensions(reads('organizationId'))
   organization(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
     return loaders.organization.load(m.organizationId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  @Extensions(reads('userId', 'organizationId'))
   budgetId(@Root() m: OrganizationMember, @Ctx() { policy }: Context) {
     return policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? m.budgetId : null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  @Extensions(reads('userId', 'organizationId'))
   spend(@Root() m: OrganizationMember, @Ctx() { policy }: Context) {
     return policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? m.spend : null;
   }
 
   @FieldResolver(() => Budget, { nullable: true, description: 'null unless the caller is this member or an admin of the organization' })
+  @Extensions(reads('budgetId', 'userId', 'organizationId'))
   budget(@Root() m: OrganizationMember, @Ctx() { loaders, policy }: Context) {
     return m.budgetId && policy.canSeeOrganizationMemberSpend(m.organizationId, m.userId) ? loaders.budget.load(m.budgetId) : null;
   }

@@ -3,6 +3,7 @@ import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, V
 import { Connection, connection, PageInfo } from '../src/graphql/connection';
 import { Policy } from '../src/auth/policy';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { badInput, forbidden } from '../src/graphql/errors';
 import { windowCost } from '../src/graphql/limits';
 import { DateScalar } from '../src/graphql/scalars';
@@ -212,11 +213,13 @@ export class SpendQueryResolver {
 @Resolver(() => SpendLog)
 export class SpendLogResolver {
   @FieldResolver(() => VirtualKey, { nullable: true, description: 'null for deleted keys and the master key' })
+  @Extensions(reads('apiKey'))
   key(@Root() l: SpendLog, @Ctx() { loaders }: Context) {
     return l.apiKey ? loaders.key.load(l.apiKey) : null;
   }
 
   @FieldResolver(() => Team, { nullable: true })
+  @Extensions(reads('teamId'))
   team(@Root() l: SpendLog, @Ctx() { loaders }: Context) {
     return l.teamId ? loaders.team.load(l.teamId) : null;
   }

@@ -3,6 +3,7 @@ import { fastPath, SLOW } from '../src/graphql/fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection, pageWindow, toPage } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { listPage } from '../src/loaders/paging';
 import { TeamFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
@@ -36,11 +37,13 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true })
+  @Extensions(reads('organizationId'))
   organization(@Root() team: Team, @Ctx() { loaders }: Context) {
     return team.organizationId ? loaders.organization.load(team.organizationId) : null;
   }
 
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
+  @Extensions(reads('membersWithRoles', 'organizationId'))
   async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const w = pageWindow(args, ['position']);
     const all = parseMembers(team.id, team.membersWithRoles, team.organizationId);

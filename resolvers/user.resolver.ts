@@ -1,7 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Organization, OrganizationMember, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { reads } from '../src/graphql/selection';
 import { listPage } from '../src/loaders/paging';
 import { UserFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
@@ -33,6 +34,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Team], { description: 'Teams in UserTable.teams that the caller may see' })
+  @Extensions(reads('teamIds'))
   async teams(@Root() user: User, @Ctx() { loaders }: Context) {
     const teams = await loaders.team.loadMany(user.teamIds ?? []);
     return teams.filter((t): t is Team => !!t && !(t instanceof Error));

@@ -7,6 +7,8 @@ const { startEmbeddedPostgres } = require('../src/db/embedded-pg.js');
 module.exports = async function globalSetup() {
   // Workers run in a time zone with DST and a UTC offset, so naive-UTC timestamp handling is always exercised.
   process.env.TZ = process.env.TEST_TZ || 'America/New_York';
+  // rows throw when a column they did not fetch is read (src/db/rows.ts)
+  process.env.LITELLM_GRAPHQL_STRICT_READS = 'true';
   if (process.env.DATABASE_URL) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'litellm-graphql-test-'));
   fs.chmodSync(dataDir, 0o755);

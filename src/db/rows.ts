@@ -34,6 +34,19 @@ export async function insertReturning<T extends ObjectLiteral>(em: EntityManager
   return rows[0] ? t.hydrate(rows[0]) : null;
 }
 
+// The test suite reads strictly: a column property read from a row that did not fetch it throws, so a field
+// whose declared column needs drifted fails loudly instead of answering undefined.
+const STRICT_READS = process.env.LITELLM_GRAPHQL_STRICT_READS === 'true';
+
+function strict(obj: Record<string, unknown>, tableName: string, properties: Set<string>): Record<string, unknown> {
+  return new Proxy(obj, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && properties.has(prop) && !(prop in target)) throw new Error(`${tableName}.${prop} was read but the query did not fetch it`);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 /** Table name, select list and row → entity mapping for one entity, from TypeORM's metadata. */
 export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>) {
   const key = entity as object;
@@ -45,6 +58,7 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     );
     const proto = (meta.target as Function).prototype;
     const propertyOf = new Map(columns.map((c) => [c.databaseName, c.propertyName]));
+    const properties = new Set(columns.map((c) => c.propertyName));
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
     hit = {
       table: `"${meta.tableName}"`,
@@ -66,7 +80,7 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
           const prop = propertyOf.get(k);
           if (prop) obj[prop] = row[k];
         }
-        return obj;
+        return STRICT_READS ? strict(obj, meta.tableName, properties) : obj;
       },
     };
     cache.set(key, hit);

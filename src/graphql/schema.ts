@@ -4,6 +4,7 @@ import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
 import { installFastPaths } from './fast-path';
 import { guardArguments } from './input-guard';
+import { collectReads } from './selection';
 import { DateTimeScalar } from './scalars';
 
 let schema: GraphQLSchema | undefined;
@@ -18,13 +19,13 @@ function simpleResolversEverywhere(): void {
 
 export function gatewaySchema(): GraphQLSchema {
   if (!schema) simpleResolversEverywhere();
-  schema ??= installFastPaths(guardArguments(
+  schema ??= collectReads(installFastPaths(guardArguments(
     buildSchemaSync({
       resolvers: RESOLVERS,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
     }),
-  ));
+  )));
   return schema;
 }
 

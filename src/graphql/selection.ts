@@ -45,27 +45,35 @@ export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Map
   return out;
 }
 
-// Columns (by entity property) that field resolvers read from their parent row.
-const FIELD_NEEDS: Record<string, Record<string, string[]>> = {
-  Organization: { budget: ['budgetId'] },
-  Team: { organization: ['organizationId'], members: ['membersWithRoles', 'organizationId'] },
-  User: { teams: ['teamIds'] },
-  OrganizationMember: { user: ['userId'], organization: ['organizationId'], budget: ['budgetId', 'userId', 'organizationId'], budgetId: ['userId', 'organizationId'], spend: ['userId', 'organizationId'] },
-  VirtualKey: { user: ['userId'], team: ['teamId'], organization: ['organizationId'], budget: ['budgetId'] },
-  EndUser: { budget: ['budgetId'] },
-  Invitation: { user: ['userId'] },
-  ModelAccessRequest: { user: ['userId'] },
-  Model: { litellmParams: ['litellmParams'] },
-  SpendLog: { key: ['apiKey'], team: ['teamId'] },
-};
+/**
+ * Field extension (type-graphql's @Extensions) declaring the entity properties a field resolver reads from
+ * its parent row, beside its own name: the loader of the parent then fetches their columns too. The test
+ * suite reads rows strictly (src/db/rows.ts), so a missing declaration fails instead of reading undefined.
+ */
+export const reads = (...properties: string[]) => ({ reads: properties });
 
-/** The entity properties an operation needs of one GraphQL type: its selected fields and what their resolvers read. */
+const FIELD_READS = new Map<string, Map<string, string[]>>();
+
+/** Collects every field's declared reads from the built schema. */
+export function collectReads(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const declared = field.extensions?.reads as string[] | undefined;
+      if (!declared) continue;
+      if (!FIELD_READS.has(type.name)) FIELD_READS.set(type.name, new Map());
+      FIELD_READS.get(type.name)!.set(field.name, declared);
+    }
+  }
+  return schema;
+}
+
 export function neededProperties(selection: Map<string, Set<string>>, typeName: string): Set<string> {
-  const needs = FIELD_NEEDS[typeName] ?? {};
+  const needs = FIELD_READS.get(typeName);
   const out = new Set<string>();
   for (const field of selection.get(typeName) ?? []) {
     out.add(field);
-    for (const p of needs[field] ?? []) out.add(p);
+    for (const p of needs?.get(field) ?? []) out.add(p);
   }
   return out;
 }
