@@ -3,20 +3,20 @@ import { Budget, EndUser, Invitation, Model, ModelAccessRequest, User } from '..
 import { GraphQLJSON } from 'graphql-scalars';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { BUDGET_ORDER, END_USER_ORDER, INVITATION_ORDER, MODEL_ACCESS_REQUEST_ORDER, MODEL_ORDER } from '../src/loaders/orders';
 import { reads } from '../src/graphql/selection';
 import { publicLitellmParams } from '../src/graphql/secrets';
 import { listPage } from '../src/loaders/paging';
 import { PageArgs } from './inputs/page.input';
 import { BudgetConnection, EndUserConnection, InvitationConnection, ModelAccessRequestConnection, ModelConnection } from './types/connections';
 
-const byPk = (column: string, property: string) => ({ columns: [column], properties: [property], direction: 'ASC' as const });
 
 @Resolver(() => EndUser)
 export class EndUserResolver {
   @Query(() => EndUserConnection)
   async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('end users');
-    const { page, count } = await listPage(ds, { entity: EndUser, fields: loaders.wanted(EndUser), order: byPk('user_id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: EndUser, fields: loaders.wanted(EndUser), order: END_USER_ORDER }, args);
     return connection(EndUserConnection, page, count);
   }
 
@@ -38,7 +38,7 @@ export class BudgetQueryResolver {
   @Query(() => BudgetConnection)
   async budgets(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('budgets');
-    const { page, count } = await listPage(ds, { entity: Budget, fields: loaders.wanted(Budget), order: byPk('budget_id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: Budget, fields: loaders.wanted(Budget), order: BUDGET_ORDER }, args);
     return connection(BudgetConnection, page, count);
   }
 
@@ -52,7 +52,7 @@ export class BudgetQueryResolver {
 export class ModelResolver {
   @Query(() => ModelConnection, { description: 'Models stored in the database (STORE_MODEL_IN_DB)' })
   async models(@Args() args: PageArgs, @Ctx() { ds, loaders }: Context) {
-    const { page, count } = await listPage(ds, { entity: Model, fields: loaders.wanted(Model), order: byPk('model_id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: Model, fields: loaders.wanted(Model), order: MODEL_ORDER }, args);
     return connection(ModelConnection, page, count);
   }
 
@@ -71,7 +71,7 @@ export class InvitationResolver {
   @Query(() => InvitationConnection)
   async invitations(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('invitations');
-    const { page, count } = await listPage(ds, { entity: Invitation, fields: loaders.wanted(Invitation), order: byPk('id', 'id') }, args);
+    const { page, count } = await listPage(ds, { entity: Invitation, fields: loaders.wanted(Invitation), order: INVITATION_ORDER }, args);
     return connection(InvitationConnection, page, count);
   }
 
@@ -89,7 +89,7 @@ export class ModelAccessRequestResolver {
     const { page, count } = await listPage(ds, {
       entity: ModelAccessRequest,
       fields: loaders.wanted(ModelAccessRequest),
-      order: byPk('request_id', 'id'),
+      order: MODEL_ACCESS_REQUEST_ORDER,
       where: (x, p) => (policy.readsEverything ? [] : [`${x}.user_id = ${p.add(policy.caller.userId ?? '')}`]),
     }, args);
     return connection(ModelAccessRequestConnection, page, count);

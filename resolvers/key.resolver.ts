@@ -1,13 +1,10 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, Team, User, VirtualKey } from '../entities';
-import { table } from '../src/db/rows';
-import { Params } from '../src/db/sql';
 import { connection } from '../src/graphql/connection';
 import { badInput } from '../src/graphql/errors';
 import { Context } from '../src/graphql/context';
+import { keyList, keyByAlias } from '../src/reads/lists';
 import { reads } from '../src/graphql/selection';
-import { KEY_ORDER } from '../src/loaders/loaders';
-import { listPage } from '../src/loaders/paging';
 import { tokenFromInput } from '../src/services/key-format';
 import { KeyService } from '../src/services/keys';
 import { KeyFilter, KeyOrder } from './inputs/filters.input';
@@ -24,17 +21,7 @@ export class KeyResolver {
     @Arg('orderBy', () => KeyOrder, { nullable: true, defaultValue: KeyOrder.TOKEN_ASC }) orderBy: KeyOrder,
     @Ctx() { ds, policy, loaders }: Context,
   ) {
-    const { page, count } = await listPage(ds, {
-      entity: VirtualKey,
-      fields: loaders.wanted(VirtualKey),
-      order: { ...KEY_ORDER, direction: orderBy === KeyOrder.TOKEN_DESC ? 'DESC' : 'ASC' },
-      where: (x, p) => {
-        const w = [policy.keyScope(x, p)];
-        if (filter?.userId) w.push(`${x}.user_id = ${p.add(filter.userId)}`);
-        if (filter?.teamId) w.push(`${x}.team_id = ${p.add(filter.teamId)}`);
-        return w;
-      },
-    }, args);
+    const { page, count } = await keyList(ds, policy, loaders.wanted(VirtualKey), args, filter, orderBy === KeyOrder.TOKEN_DESC);
     return connection(KeyConnection, page, count);
   }
 
@@ -46,11 +33,7 @@ export class KeyResolver {
   ) {
     if ((token == null) === (alias == null)) throw badInput('key', 'give exactly one of token or alias');
     if (token != null) return loaders.key.load(tokenFromInput(token));
-    // LiteLLM has no index on key_alias: this lookup reads the key table.
-    const t = table(ds, VirtualKey);
-    const p = new Params([alias]);
-    const rows = await ds.query(`SELECT ${t.select('x', loaders.wanted(VirtualKey))} FROM ${t.table} x WHERE x.key_alias = $1 AND ${policy.keyScope('x', p)} LIMIT 1`, p.values);
-    return rows[0] ? t.hydrate(rows[0]) : null;
+    return keyByAlias(ds, policy, loaders.wanted(VirtualKey), alias!);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -2,13 +2,12 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, 
 import { Budget, Organization, OrganizationMember, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { organizationList } from '../src/reads/lists';
 import { reads } from '../src/graphql/selection';
-import { listPage } from '../src/loaders/paging';
 import { OrganizationFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, OrganizationConnection, OrganizationMemberConnection, TeamConnection } from './types/connections';
 
-const ORG_ORDER = { columns: ['organization_id'], properties: ['id'], direction: 'ASC' as const };
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -18,12 +17,7 @@ export class OrganizationResolver {
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
     @Ctx() { ds, policy, loaders }: Context,
   ) {
-    const { page, count } = await listPage(ds, {
-      entity: Organization,
-      fields: loaders.wanted(Organization),
-      order: ORG_ORDER,
-      where: (x, p) => [policy.organizationScope(x, p), ...(filter?.ids ? [`${x}.organization_id = ANY(${p.add(filter.ids)}::text[])`] : [])],
-    }, args);
+    const { page, count } = await organizationList(ds, policy, loaders.wanted(Organization), args, filter);
     return connection(OrganizationConnection, page, count);
   }
 

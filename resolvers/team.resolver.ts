@@ -3,31 +3,19 @@ import { fastPath, SLOW } from '../src/graphql/fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection, pageWindow, toPage } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { teamList } from '../src/reads/lists';
 import { reads } from '../src/graphql/selection';
-import { listPage } from '../src/loaders/paging';
 import { TeamFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
 import { parseMembers, TeamMember } from './types/team-member.type';
 
-const TEAM_ORDER = { columns: ['team_id'], properties: ['id'], direction: 'ASC' as const };
 
 @Resolver(() => Team)
 export class TeamResolver {
   @Query(() => TeamConnection)
   async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null, @Ctx() { ds, policy, loaders }: Context) {
-    const { page, count } = await listPage(ds, {
-      entity: Team,
-      fields: loaders.wanted(Team),
-      order: TEAM_ORDER,
-      where: (x, p) => {
-        const w = [policy.teamScope(x, p)];
-        if (filter?.ids) w.push(`${x}.team_id = ANY(${p.add(filter.ids)}::text[])`);
-        if (filter?.organizationId) w.push(`${x}.organization_id = ${p.add(filter.organizationId)}`);
-        if (filter?.alias) w.push(`${x}.team_alias = ${p.add(filter.alias)}`);
-        return w;
-      },
-    }, args);
+    const { page, count } = await teamList(ds, policy, loaders.wanted(Team), args, filter);
     return connection(TeamConnection, page, count);
   }
 

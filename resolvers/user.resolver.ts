@@ -2,29 +2,18 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } 
 import { Organization, OrganizationMember, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
+import { userList } from '../src/reads/lists';
 import { reads } from '../src/graphql/selection';
-import { listPage } from '../src/loaders/paging';
 import { UserFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, UserConnection } from './types/connections';
 
-const USER_ORDER = { columns: ['user_id'], properties: ['id'], direction: 'ASC' as const };
 
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserConnection)
   async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
-    const { page, count } = await listPage(ds, {
-      entity: User,
-      fields: loaders.wanted(User),
-      order: USER_ORDER,
-      where: (x, p) => {
-        const w = [policy.userScope(x, p)];
-        if (filter?.ids) w.push(`${x}.user_id = ANY(${p.add(filter.ids)}::text[])`);
-        if (filter?.email) w.push(`lower(${x}.user_email) = lower(${p.add(filter.email)})`);
-        return w;
-      },
-    }, args);
+    const { page, count } = await userList(ds, policy, loaders.wanted(User), args, filter);
     return connection(UserConnection, page, count);
   }
 

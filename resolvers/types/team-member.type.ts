@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { TeamMembership, User } from '../../entities';
+import { teamMembers } from '../../src/services/members';
 
 export enum TeamRole {
   ADMIN = 'admin',
@@ -31,19 +32,8 @@ export class TeamMember {
   userRow?: User | null;
 }
 
-// LiteLLM writes '{}' for a team without members; entries may hold only user_email.
 export function parseMembers(teamId: string, membersWithRoles: unknown, teamOrganizationId: string | null): TeamMember[] {
-  if (!Array.isArray(membersWithRoles)) return [];
-  return membersWithRoles
-    .filter((m): m is Record<string, unknown> => !!m && typeof m === 'object')
-    .map((m, position) =>
-      Object.assign(new TeamMember(), {
-        userId: typeof m.user_id === 'string' ? m.user_id : null,
-        userEmail: typeof m.user_email === 'string' ? m.user_email : null,
-        role: m.role === 'admin' ? TeamRole.ADMIN : TeamRole.USER,
-        teamId,
-        teamOrganizationId,
-        position,
-      }),
-    );
+  return teamMembers(membersWithRoles).map((m) =>
+    Object.assign(new TeamMember(), { ...m, role: m.role === 'admin' ? TeamRole.ADMIN : TeamRole.USER, teamId, teamOrganizationId }),
+  );
 }

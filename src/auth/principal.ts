@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { unauthenticated } from '../graphql/errors';
 import { PROXY_ADMIN_NAME } from '../services/audit';
 import { hashKey } from '../services/key-format';
+import { memberOf } from '../services/members';
 
 export type UserRole = 'proxy_admin' | 'proxy_admin_viewer' | 'internal_user' | 'internal_user_viewer';
 export type TeamRole = 'admin' | 'user';
@@ -163,9 +164,8 @@ export async function resolvePrincipal(
   const teamRoles = new Map<string, TeamRole>();
   for (const t of row.teams) {
     if (boundTeamId && t.team_id !== boundTeamId) continue;
-    const members = Array.isArray(t.members) ? (t.members as { user_id?: string; role?: string }[]) : [];
-    const me = row.user_id ? members.find((m) => m && m.user_id === row.user_id) : undefined;
-    if (me) teamRoles.set(t.team_id, me.role === 'admin' ? 'admin' : 'user');
+    const me = memberOf(t.members, row.user_id);
+    if (me) teamRoles.set(t.team_id, me.role);
   }
   const orgRoles = new Map(boundTeamId ? [] : row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));
   const principal: Principal = {

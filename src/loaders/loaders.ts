@@ -5,7 +5,8 @@ import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
-import { and, byColumn, childrenLoaders, Order, PageArgs } from './paging';
+import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from './orders';
+import { and, byColumn, childrenLoaders, PageArgs } from './paging';
 import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
@@ -18,9 +19,6 @@ export interface MemberRef {
   userRow?: User | null;
 }
 
-export const KEY_ORDER: Order = { columns: ['token'], properties: ['token'], direction: 'ASC' };
-export const TEAM_ORDER: Order = { columns: ['team_id'], properties: ['id'], direction: 'ASC' };
-export const ORG_MEMBER_ORDER: Order = { columns: ['user_id'], properties: ['userId'], direction: 'ASC' };
 
 /**
  * Per-request DataLoaders, built in the context factory: every relation is read through one of these,
@@ -195,7 +193,7 @@ export class Loaders {
 
   membersOfOrganization(args: PageArgs) {
     return this.children('membersOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORG_MEMBER_ORDER, fields: this.wanted(OrganizationMember) }, args),
+      childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORGANIZATION_MEMBER_ORDER, fields: this.wanted(OrganizationMember) }, args),
     );
   }
 }

@@ -6,6 +6,7 @@ import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { nextReset } from './durations';
+import { memberOf } from './members';
 import * as v from './validate';
 
 export interface BudgetFields {
@@ -192,8 +193,7 @@ export class BudgetService {
       if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
       if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
       this.policy.assertTeamOpen(team);
-      const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
-      if (!members.some((m) => m?.user_id === userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
+      if (!memberOf(team.membersWithRoles, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
       const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
       if (membership?.budgetId && !(await this.tierShared(em, membership.budgetId, { userId, teamId }))) {
         const tier = await this.tier(em, membership.budgetId);

@@ -4,6 +4,7 @@ import { Budget, Organization, Team, User, VirtualKey } from '../../entities';
 import { OwnerFacts, Policy } from '../auth/policy';
 import { isDelegated } from '../auth/principal';
 import { insertReturning } from '../db/rows';
+import { memberOf } from './members';
 import { Params } from '../db/sql';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
@@ -80,8 +81,7 @@ function checkAgainstTeam(team: Team, a: { models?: string[] | null; maxBudget?:
   v.atMost('rpmLimit', a.rpmLimit, team.rpmLimit, "team's rpm limit");
   v.atMost('maxParallelRequests', a.maxParallelRequests, team.maxParallelRequests, "team's parallel request limit");
   if (userId) {
-    const members = Array.isArray(team.membersWithRoles) ? (team.membersWithRoles as { user_id?: string }[]) : [];
-    if (!members.some((m) => m?.user_id === userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
+    if (!memberOf(team.membersWithRoles, userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
   }
 }
 

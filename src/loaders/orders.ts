@@ -1,0 +1,16 @@
+import { Order } from './paging';
+
+/** Every list's order, defined once: each is served by an index LiteLLM has (README, "Lists"). */
+const byPrimaryKey = (column: string, property = 'id'): Order => ({ columns: [column], properties: [property], direction: 'ASC' });
+
+export const KEY_ORDER = byPrimaryKey('token', 'token');
+export const TEAM_ORDER = byPrimaryKey('team_id');
+export const USER_ORDER = byPrimaryKey('user_id');
+export const ORGANIZATION_ORDER = byPrimaryKey('organization_id');
+/** OrganizationMembership's primary key is (user_id, organization_id): members of one organization by user */
+export const ORGANIZATION_MEMBER_ORDER = byPrimaryKey('user_id', 'userId');
+export const END_USER_ORDER = byPrimaryKey('user_id');
+export const BUDGET_ORDER = byPrimaryKey('budget_id');
+export const MODEL_ORDER = byPrimaryKey('model_id');
+export const INVITATION_ORDER = byPrimaryKey('id');
+export const MODEL_ACCESS_REQUEST_ORDER = byPrimaryKey('request_id');
