@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
+import { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /** graphql-jit's errors are GraphQLErrors without extensions; Apollo and formatError expect graphql's own. */
@@ -16,20 +16,32 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
  * document. Apollo still parses, validates and runs every plugin; it hands execution over through its
  * gateway interface, the hook it offers for a custom executor.
  */
+const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+
+/** The operation compiled once per document; the errors of a document that does not compile. */
+export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult {
+  const name = operationName ?? '';
+  let byOperation = compiled.get(document);
+  if (!byOperation) compiled.set(document, (byOperation = new Map()));
+  let query = byOperation.get(name);
+  if (!query) {
+    const result = compileQuery(schema, document, operationName ?? undefined);
+    if (!isCompiledQuery(result)) return result;
+    byOperation.set(name, (query = result));
+  }
+  return query;
+}
+
+/** Runs a compiled operation; its errors come back as graphql's own GraphQLErrors. */
+export async function runCompiled(query: CompiledQuery, context: unknown, variables: Record<string, unknown> | null | undefined): Promise<ExecutionResult> {
+  const result = await query.query(undefined, context, variables ?? {});
+  return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+}
+
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
   const executor: GatewayExecutor = async (rc) => {
-    const name = rc.operationName ?? '';
-    let byOperation = compiled.get(rc.document);
-    if (!byOperation) compiled.set(rc.document, (byOperation = new Map()));
-    let query = byOperation.get(name);
-    if (!query) {
-      const result = compileQuery(schema, rc.document, rc.operationName ?? undefined);
-      if (!isCompiledQuery(result)) return result;
-      byOperation.set(name, (query = result));
-    }
-    const result = await query.query(undefined, rc.context, rc.request.variables ?? {});
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    const query = compiledOperation(schema, rc.document, rc.operationName);
+    return isCompiledQuery(query) ? runCompiled(query, rc.context, rc.request.variables) : query;
   };
   return {
     async load() {

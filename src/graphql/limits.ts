@@ -13,6 +13,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  OperationDefinitionNode,
   SelectionSetNode,
   VariableDefinitionNode,
 } from 'graphql';
@@ -168,38 +169,48 @@ function cacheKey(operationName: string | null | undefined, variables: Record<st
   }
 }
 
-export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+/**
+ * Refuses bad variables and too deep, too aliased or too costly operations before any resolver (and so
+ * any SQL) runs. Introspection counts like any other selection. Apollo hands the same parsed document to
+ * every request of the same text: an operation and variables that passed once pass again without being
+ * measured (the checks depend on nothing else).
+ */
+export function limitChecker(schema: GraphQLSchema, limits: Limits) {
   const estimators = [introspectionEstimator(schema), windowEstimator(limits.usageMaxWindowDays), pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
-  // Apollo hands the same parsed document to every request of the same text: an operation and variables
-  // that passed once pass again without being measured (the checks depend on nothing else)
   const passed = new WeakMap<DocumentNode, Set<string>>();
+  return (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): void => {
+    const key = cacheKey(operationName, variables);
+    const seen = passed.get(document);
+    if (key !== undefined && seen?.has(key)) return;
+    coerceVariables(schema, operation.variableDefinitions ?? [], variables ?? {});
+    const fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    const { depth, aliases } = measure(operation.selectionSet, fragments);
+    if (depth > limits.maxDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
+    if (aliases > limits.maxAliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
+    let complexity: number;
+    try {
+      complexity = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators });
+    } catch (err) {
+      if (err instanceof GraphQLError && err.extensions.code === 'BAD_USER_INPUT') throw new GatewayError('BAD_USER_INPUT', err.message, { ...err.extensions, http: { status: 400 } });
+      throw tooComplex(`Query complexity could not be measured: ${(err as Error).message}`);
+    }
+    if (complexity > limits.maxComplexity)
+      throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} (lists count as first × their selection, usage and reports their window's days)`);
+    if (key === undefined) return;
+    if (!seen) passed.set(document, new Set([key]));
+    else if (seen.size < 100) seen.add(key);
+  };
+}
+
+export function limitsPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+  const check = limitChecker(schema, limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
-          if (!operation) return;
-          const key = cacheKey(request.operationName, request.variables);
-          const seen = passed.get(document);
-          if (key !== undefined && seen?.has(key)) return;
-          coerceVariables(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const { depth, aliases } = measure(operation.selectionSet, fragments);
-          if (depth > limits.maxDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
-          if (aliases > limits.maxAliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
-          let complexity: number;
-          try {
-            complexity = getComplexity({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, estimators });
-          } catch (err) {
-            if (err instanceof GraphQLError && err.extensions.code === 'BAD_USER_INPUT') throw new GatewayError('BAD_USER_INPUT', err.message, { ...err.extensions, http: { status: 400 } });
-            throw tooComplex(`Query complexity could not be measured: ${(err as Error).message}`);
-          }
-          if (complexity > limits.maxComplexity)
-            throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity} (lists count as first × their selection, usage and reports their window's days)`);
-          if (key === undefined) return;
-          if (!seen) passed.set(document, new Set([key]));
-          else if (seen.size < 100) seen.add(key);
+          if (operation) check(document, operation, request.operationName, request.variables);
         },
       };
     },

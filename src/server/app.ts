@@ -3,11 +3,10 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
-import { withWrapped } from '../auth/routes';
 import { Config } from '../config';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
@@ -15,13 +14,16 @@ import { Context } from '../graphql/context';
 import { GatewayError } from '../graphql/errors';
 import { compiledExecution } from '../graphql/executor';
 import { formatErrorWith, isDatabaseDown } from '../graphql/format-error';
-import { limitsPlugin } from '../graphql/limits';
-import { fieldsByType, mutationResultTypes, rootFieldNames } from '../graphql/selection';
+import { limitChecker, limitsPlugin } from '../graphql/limits';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
+import { checkRoutes, recorder, Recorder, selectionOf, StatementObserver } from './checks';
+import { fastQueries } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
 import { Metrics } from './metrics';
+
+export type { StatementObserver };
 
 export interface Gateway {
   app: express.Express;
@@ -37,44 +39,32 @@ function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-export type StatementObserver = (requestId: string, statements: string[]) => void;
 
-function observePlugin(metrics: Metrics, log: Logger, onStatements?: StatementObserver): ApolloServerPlugin<Context> {
+
+
+function observePlugin(record: Recorder): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ response, errors, operationName, contextValue }) {
-          const scope = currentScope();
-          const statements = scope?.statements.length ?? 0;
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const statements = record(operationName, contextValue?.policy?.principal?.role ?? null, seconds, errors);
           response.http.headers.set('x-sql-statements', String(statements));
-          if (onStatements && scope?.requestId) onStatements(scope.requestId, [...scope.statements]);
-          metrics.observe(errors?.length ? 'error' : 'ok', seconds, statements);
-          log.info('graphql', {
-            requestId: scope?.requestId,
-            operation: operationName ?? null,
-            role: contextValue?.policy?.principal?.role ?? null,
-            ms: Math.round(seconds * 10000) / 10,
-            statements,
-            errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') ?? [],
-          });
         },
       };
     },
   };
 }
 
+
 /** Tells the request's loaders which fields the operation selects, so they read only the columns needed. */
 function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
-  const byDocument = new WeakMap<DocumentNode, Map<string, Set<string>>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, contextValue }) {
-          let fields = byDocument.get(document);
-          if (!fields) byDocument.set(document, (fields = fieldsByType(schema, document)));
-          contextValue.loaders.useSelection(fields);
+          contextValue.loaders.useSelection(selectionOf(schema, document));
         },
       };
     },
@@ -98,19 +88,13 @@ function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Co
   };
 }
 
+
 function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, contextValue }) {
-          if (!operation || operation.operation === 'subscription' || !contextValue.policy.caller.allowedRoutes.length) return;
-          const roots = rootFieldNames(operation, document);
-          // what a mutation returns is its own answer; what is reached through it needs a read grant
-          const selectedTypes = () => {
-            const own = new Set(operation.operation === 'mutation' ? withWrapped(mutationResultTypes(schema, roots)) : []);
-            return [...fieldsByType(schema, document).keys()].filter((type) => !own.has(type));
-          };
-          contextValue.policy.assertRoutesAllow(operation.operation, roots, selectedTypes);
+          if (operation) checkRoutes(schema, document, operation, contextValue.policy);
         },
       };
     },
@@ -131,6 +115,8 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   const metrics = new Metrics();
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
+  const record = recorder(metrics, log, onStatements);
+  const formatError = formatErrorWith(log, () => currentScope()?.requestId);
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(schema),
     introspection: config.introspection,
@@ -138,11 +124,35 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     // main.ts owns SIGTERM: a grace period for in-flight requests, then Apollo, then the pool
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorWith(log, () => currentScope()?.requestId),
+    formatError,
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(metrics, log, onStatements)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(record)],
   });
   await apollo.start();
+
+  /** Who calls, and the request's loaders: authentication errors are 401, a database that is down 503. */
+  const makeContext = async (req: express.Request): Promise<Context> => {
+    const requestId = currentScope()?.requestId ?? randomUUID();
+    let principal;
+    try {
+      const key = apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') });
+      principal = await resolvePrincipal(ds, key, config.masterKey, new Date(), principals);
+    } catch (err) {
+      if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
+        throw new GatewayError('UNAUTHENTICATED', err.message, { http: { status: 401 } });
+      if (isDatabaseDown(err)) {
+        log.error('database unavailable during authentication', { requestId, error: err });
+        throw new GatewayError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly', { requestId, http: { status: 503 } });
+      }
+      throw err;
+    }
+    if (!principal)
+      throw new GatewayError('UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <LiteLLM master key or virtual key>', {
+        http: { status: 401 },
+      });
+    const policy = new Policy(principal);
+    return { ds, config, policy, loaders: new Loaders(ds, policy, heavy), heavy, requestId, log };
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -184,31 +194,12 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     }
     next();
   });
+  app.use('/graphql', fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record }));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const requestId = currentScope()?.requestId ?? randomUUID();
-        let principal;
-        try {
-          const key = apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') });
-          principal = await resolvePrincipal(ds, key, config.masterKey, new Date(), principals);
-        } catch (err) {
-          if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
-            throw new GatewayError('UNAUTHENTICATED', err.message, { http: { status: 401 } });
-          if (isDatabaseDown(err)) {
-            log.error('database unavailable during authentication', { requestId, error: err });
-            throw new GatewayError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly', { requestId, http: { status: 503 } });
-          }
-          throw err;
-        }
-        if (!principal)
-          throw new GatewayError('UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <LiteLLM master key or virtual key>', {
-            http: { status: 401 },
-          });
-        const policy = new Policy(principal);
-        return { ds, config, policy, loaders: new Loaders(ds, policy, heavy), heavy, requestId, log };
-      },
+      // a request the fast path authenticated and then handed over keeps its context (one authentication)
+      context: async ({ req, res }) => (res.locals.gatewayContext as Context | undefined) ?? makeContext(req),
     }),
   );
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
