@@ -313,8 +313,15 @@ export class Policy {
       );
     if (me.userId && this.memberOrgs.length)
       parts.push(`${b}.budget_id IN (SELECT som.budget_id FROM "LiteLLM_OrganizationMembership" som WHERE som.user_id = ${p.add(me.userId)})`);
-    if (this.adminOrgs.length)
-      parts.push(`${b}.budget_id IN (SELECT som.budget_id FROM "LiteLLM_OrganizationMembership" som WHERE som.organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    if (this.adminOrgs.length) {
+      const orgs = p.add(this.adminOrgs);
+      parts.push(
+        `${b}.budget_id IN (SELECT som.budget_id FROM "LiteLLM_OrganizationMembership" som WHERE som.organization_id = ANY(${orgs}::text[]))`,
+        `${b}.budget_id IN (SELECT stm.budget_id FROM "LiteLLM_TeamMembership" stm
+           WHERE (stm.user_id, stm.team_id) IN (SELECT sm->>'user_id', st.team_id FROM "LiteLLM_TeamTable" st, jsonb_array_elements(CASE WHEN jsonb_typeof(st.members_with_roles) = 'array' THEN st.members_with_roles ELSE '[]' END) sm
+                                                 WHERE st.organization_id = ANY(${orgs}::text[])))`,
+      );
+    }
     if (this.memberOrgs.length) parts.push(`${b}.budget_id IN (SELECT so.budget_id FROM "LiteLLM_OrganizationTable" so WHERE so.organization_id = ANY(${p.add(this.memberOrgs)}::text[]))`);
     return `(${parts.join(' OR ')})`;
   }

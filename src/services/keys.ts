@@ -132,16 +132,20 @@ export class KeyService {
     return team;
   }
 
-  /** The owner a key is made for: NOT_FOUND unless the caller may see them; their role and org-admin seats. */
-  private async owner(em: EntityManager, userId: string): Promise<OwnerFacts> {
+  /**
+   * The owner a key is made for, as far as their power goes: their role and org-admin seats. A user named
+   * by the caller must be one the caller may see (NOT_FOUND otherwise); the owner of an existing key is
+   * looked up as it is, and an owner whose row is gone (LiteLLM has no foreign key there) has no power.
+   */
+  private async owner(em: EntityManager, userId: string, named: boolean): Promise<OwnerFacts> {
     const p = new Params([userId]);
     const rows: { user_role: string | null; admin_orgs: string[] }[] = await em.query(
       `SELECT u.user_role, coalesce((SELECT array_agg(m.organization_id) FROM "LiteLLM_OrganizationMembership" m WHERE m.user_id = u.user_id AND m.user_role = 'org_admin'), '{}') AS admin_orgs
-         FROM "LiteLLM_UserTable" u WHERE u.user_id = $1 AND ${this.policy.userScope('u', p)}`,
+         FROM "LiteLLM_UserTable" u WHERE u.user_id = $1 AND ${named ? this.policy.userScope('u', p) : 'TRUE'}`,
       p.values,
     );
-    if (!rows[0]) throw notFound('user', userId);
-    return { userId, role: rows[0].user_role, adminOrgs: rows[0].admin_orgs };
+    if (!rows[0] && named) throw notFound('user', userId);
+    return { userId, role: rows[0]?.user_role ?? null, adminOrgs: rows[0]?.admin_orgs ?? [] };
   }
 
   private async roleOf(em: EntityManager, userId: string | null): Promise<string | null> {
@@ -171,7 +175,7 @@ export class KeyService {
 
     const info = await this.ds.transaction(async (em) => {
       const team = a.teamId ? await this.visibleTeam(em, a.teamId) : null;
-      const owner = userId ? await this.owner(em, userId) : null;
+      const owner = userId ? await this.owner(em, userId, true) : null;
       const organizationId = a.organizationId ?? team?.organizationId ?? null;
       if (a.organizationId && (!this.policy.canSeeOrganization(a.organizationId) || !(await em.existsBy(Organization, { id: a.organizationId }))))
         throw notFound('organization', a.organizationId);
@@ -256,7 +260,7 @@ export class KeyService {
       const team = a.teamId === undefined ? keyTeam : a.teamId ? await this.visibleTeam(em, a.teamId) : null;
       if (a.teamId !== undefined && a.teamId !== key.teamId) {
         this.policy.assertCanCreateKey({ userId, teamId, teamOrganizationId: team?.organizationId ?? null, organizationId: team?.organizationId ?? key.organizationId });
-        this.policy.assertMayHoldKeyOf(userId ? await this.owner(em, userId) : null);
+        this.policy.assertMayHoldKeyOf(userId && !this.policy.isAdmin ? await this.owner(em, userId, false) : null);
         this.policy.assertTeamOpen(team);
       }
       if (team)
@@ -342,8 +346,11 @@ export class KeyService {
     const info = await this.ds.transaction(async (em) => {
       const { key, teamOrganizationId, team } = await this.lockKey(em, tokenInput);
       this.policy.assertCanUpdateKey(key, teamOrganizationId, now, 'regenerate');
-      this.policy.assertMayHoldKeyOf(key.userId ? await this.owner(em, key.userId) : null);
-      this.policy.assertMayRotate(key, isDelegated(key, await this.roleOf(em, key.createdBy)));
+      this.policy.assertRoutesWithin(key.allowedRoutes);
+      if (!this.policy.isAdmin) {
+        this.policy.assertMayHoldKeyOf(key.userId ? await this.owner(em, key.userId, false) : null);
+        this.policy.assertMayRotate(key, isDelegated(key, await this.roleOf(em, key.createdBy)));
+      }
       this.policy.assertTeamOpen(team);
       if (await em.existsBy(VirtualKey, { token })) throw conflict('A key with this value already exists', 'newKey');
       // LiteLLM copies the old row to the tombstone table, then rotates the same row in place

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codes, startTestGateway, TestGateway } from '../helpers/gateway';
+import { codes, MASTER_KEY, startTestGateway, TestGateway } from '../helpers/gateway';
 import { insertKey, makeOrganization, makePrincipal, makeTeam, MadePrincipal } from '../helpers/world';
 
 /**
@@ -170,5 +170,18 @@ describe('odd members_with_roles is a 4xx, never a 5xx', () => {
 
   test('setTeamMemberBudget', async () => {
     no5xx(await t.gql(`mutation($t: ID!, $u: ID!) { setTeamMemberBudget(teamId: $t, userId: $u, input: { maxBudget: 3 }) { userId } }`, { t: odd, u: oddMember.userId }, oddAdmin.rawKey));
+  });
+});
+
+describe('keys whose owner row is gone, and restricted admin keys', () => {
+  test("a proxy admin rotates a key whose user no longer exists; a restricted admin key still cannot rotate an unrestricted one", async () => {
+    const orphan = await insertKey(t, { userId: `gone-${randomUUID().slice(0, 8)}`, teamId: team });
+    const r = await regenerate(orphan.token, MASTER_KEY);
+    expect(r.errors).toBeUndefined();
+    const admin = await makePrincipal(t, { role: 'proxy_admin' });
+    const restricted = await insertKey(t, { userId: admin.userId, allowedRoutes: ['/key/regenerate'] });
+    const open = await insertKey(t, { userId: admin.userId });
+    expect(codes(await regenerate(open.token, restricted.rawKey))).toEqual(['FORBIDDEN']);
+    expect((await t.db.ds.query(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE token = $1`, [open.token])).length).toBe(1);
   });
 });
