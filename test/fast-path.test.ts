@@ -1,5 +1,8 @@
+import pg from 'pg';
+import { compiledOperations } from '../src/graphql/executor';
+import { serverUrl } from './helpers/db';
 import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
-import { makePrincipal } from './helpers/world';
+import { insertKey, makePrincipal } from './helpers/world';
 
 let t: TestGateway;
 let user: string;
@@ -41,4 +44,95 @@ test('without a key both refuse the same way', async () => {
   const { fast, apollo } = await both(`{ viewer { role } }`, {}, '');
   expect(fast.status).toBe(401);
   expect(fast).toEqual(apollo);
+});
+
+async function post(body: Record<string, unknown>, key: string | null, headers: Record<string, string> = {}) {
+  const h: Record<string, string> = { 'content-type': 'application/json', ...headers };
+  if (key) h.authorization = `Bearer ${key}`;
+  const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: h, body: JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+/**
+ * ~900 bytes, valid, depth 3, no aliases: fragment F(i) spreads F(i+1) twice, n levels deep. graphql-js
+ * validation, the limits' measure() and graphql-js execution visit each fragment once; graphql-jit's
+ * compileQuery expands every spread, so its work doubles with each level (n=20: ~2.7 s, n=22: ~10 s of
+ * synchronous CPU on the event loop; the 20 000-byte document limit allows n in the hundreds).
+ */
+function doublingFragments(n: number, salt: string): string {
+  let q = `query { viewer { ...F0 } } # ${salt}\n`;
+  for (let i = 0; i < n; i++) q += `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }\n`;
+  return q + `fragment F${n} on Viewer { role user { id email } }\n`;
+}
+
+describe('the fast path authenticates and checks before it compiles', () => {
+  test('a request without a key is refused (401) and nothing is compiled', async () => {
+    const before = compiledOperations();
+    for (const extra of [{}, { extensions: {} }]) {
+      const r = await post({ query: doublingFragments(20, `no-key-${JSON.stringify(extra)}`), ...extra }, null);
+      expect(r.status).toBe(401);
+    }
+    expect(compiledOperations()).toBe(before);
+  });
+
+  test('an operation the limits refuse is refused (QUERY_TOO_COMPLEX) and nothing is compiled', async () => {
+    const before = compiledOperations();
+    for (const extra of [{}, { extensions: {} }]) {
+      const r = await post({ query: doublingFragments(20, `master-${JSON.stringify(extra)}`), ...extra }, MASTER_KEY);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    }
+    expect(compiledOperations()).toBe(before);
+    // an operation that passes is compiled once, whichever way it comes
+    await post({ query: `{ viewer { role } } # compiled once` }, MASTER_KEY);
+    await post({ query: `{ viewer { role } } # compiled once` }, MASTER_KEY);
+    expect(compiledOperations()).toBe(before + 1);
+  });
+});
+
+describe('the log line', () => {
+  test('names the operation as Apollo does when the request gives no operationName', async () => {
+    await post({ query: `query WhoAmI { viewer { role } }` }, MASTER_KEY, { 'x-request-id': 'review-fast-opname' });
+    await post({ query: `query WhoAmI { viewer { role } }`, extensions: {} }, MASTER_KEY, { 'x-request-id': 'review-apollo-opname' });
+    const line = (id: string) => JSON.parse(t.logs.find((l) => l.includes(`"requestId":"${id}"`) && l.includes('"msg":"graphql"'))!);
+    expect(line('review-apollo-opname').operation).toBe('WhoAmI');
+    expect(line('review-fast-opname').operation).toBe('WhoAmI');
+  });
+});
+
+describe('one authentication per request', () => {
+  let down: TestGateway;
+  let key: string;
+  beforeAll(async () => {
+    down = await startTestGateway({ seed: false });
+    const u = await makePrincipal(down, { role: 'internal_user' });
+    key = (await insertKey(down, { userId: u.userId })).rawKey;
+  });
+  afterAll(async () => {
+    await admin(`ALTER DATABASE "${down.db.name}" ALLOW_CONNECTIONS true`);
+    await down.close();
+  });
+  async function admin(sql: string) {
+    const c = new pg.Client({ connectionString: serverUrl('postgres') });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  }
+
+  test('with the database down, one request tries (and logs) the key lookup once, not twice', async () => {
+    await admin(`ALTER DATABASE "${down.db.name}" ALLOW_CONNECTIONS false`);
+    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${down.db.name}' AND pid <> pg_backend_pid()`);
+    const res = await fetch(`${down.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'review-db-down' },
+      body: JSON.stringify({ query: `{ viewer { role } }` }),
+    });
+    expect(res.status).toBe(503);
+    // the fast path hands its refusal over to Apollo, which answers it without trying again
+    const lines = down.logs.filter((l) => l.includes('"requestId":"review-db-down"') && l.includes('database unavailable during authentication'));
+    expect(lines).toHaveLength(1);
+  });
 });

@@ -17,6 +17,10 @@ function asGraphQLError(e: GraphQLError): GraphQLError {
  * gateway interface, the hook it offers for a custom executor.
  */
 const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+let compilations = 0;
+
+/** How many operations this process compiled (compiling expands every fragment spread: it must come last). */
+export const compiledOperations = () => compilations;
 
 /** The operation compiled once per document; the errors of a document that does not compile. */
 export function compiledOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): CompiledQuery | ExecutionResult {
@@ -25,6 +29,7 @@ export function compiledOperation(schema: GraphQLSchema, document: DocumentNode,
   if (!byOperation) compiled.set(document, (byOperation = new Map()));
   let query = byOperation.get(name);
   if (!query) {
+    compilations++;
     const result = compileQuery(schema, document, operationName ?? undefined);
     if (!isCompiledQuery(result)) return result;
     byOperation.set(name, (query = result));

@@ -198,8 +198,12 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      // a request the fast path authenticated and then handed over keeps its context (one authentication)
-      context: async ({ req, res }) => (res.locals.gatewayContext as Context | undefined) ?? makeContext(req),
+      // a request the fast path authenticated and then handed over keeps its context, or its refusal
+      // (one authentication per request)
+      context: async ({ req, res }) => {
+        if (res.locals.gatewayContextError) throw res.locals.gatewayContextError;
+        return (res.locals.gatewayContext as Context | undefined) ?? makeContext(req);
+      },
     }),
   );
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {

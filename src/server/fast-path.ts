@@ -62,30 +62,38 @@ export function fastQueries(o: FastPathOptions): express.RequestHandler {
     // with introspection off, Apollo alone decides what an operation may select
     if (!o.config.introspection) return next();
     const body = plainQuery(req);
-    const document = body && documentOf(body.query);
-    const operation = document && getOperationAST(document, body.operationName ?? undefined);
-    if (!body || !document || !operation || operation.operation !== 'query') return next();
-    const query = compiledOperation(o.schema, document, body.operationName);
-    if (!isCompiledQuery(query)) return next();
+    if (!body) return next();
     const started = process.hrtime.bigint();
     const variables = body.variables ?? undefined;
     (async () => {
+      // authentication first, as Apollo does: nobody without a key gets a document parsed, checked or compiled
       let context: Context;
       try {
         context = await o.makeContext(req);
         res.locals.gatewayContext = context;
+      } catch (err) {
+        res.locals.gatewayContextError = err;
+        return next();
+      }
+      const document = documentOf(body.query);
+      const operation = document && getOperationAST(document, body.operationName ?? undefined);
+      if (!document || !operation || operation.operation !== 'query') return next();
+      try {
         checkRoutes(o.schema, document, operation, context.policy);
         o.checkLimits(document, operation, body.operationName, variables);
       } catch {
         return next();
       }
+      // compiled only once the limits passed: a document they refuse is never expanded
+      const query = compiledOperation(o.schema, document, body.operationName);
+      if (!isCompiledQuery(query)) return next();
       context.loaders.useSelection(selectionOf(o.schema, document));
       const result = await runCompiled(query, context, variables);
       const errors = result.errors as readonly GraphQLError[] | undefined;
       const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
       const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const statements = o.record(body.operationName, context.policy.principal?.role ?? null, seconds, formatted);
+      const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, formatted);
       res.status(status);
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('x-sql-statements', String(statements));
