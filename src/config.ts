@@ -16,6 +16,8 @@ export interface Limits {
   maxDepth: number;
   maxComplexity: number;
   maxAliases: number;
+  /** fields of an operation once its fragments are expanded */
+  maxFields: number;
   maxDocumentBytes: number;
   statementTimeoutMs: number;
   /** widest date window (days, inclusive) a usage field or a spendReport may read */
@@ -71,6 +73,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 10,
   maxComplexity: 250000,
   maxAliases: 30,
+  maxFields: 2000,
   maxDocumentBytes: 20000,
   statementTimeoutMs: 15000,
   usageMaxWindowDays: 366,
@@ -215,6 +218,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
       maxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth, 1),
       maxComplexity: int('GRAPHQL_MAX_COMPLEXITY', env.GRAPHQL_MAX_COMPLEXITY, DEFAULT_LIMITS.maxComplexity, 1),
       maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, DEFAULT_LIMITS.maxAliases, 1),
+      maxFields: int('GRAPHQL_MAX_FIELDS', env.GRAPHQL_MAX_FIELDS, DEFAULT_LIMITS.maxFields, 1),
       maxDocumentBytes: int('GRAPHQL_MAX_DOCUMENT_BYTES', env.GRAPHQL_MAX_DOCUMENT_BYTES, DEFAULT_LIMITS.maxDocumentBytes, 100),
       statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', env.STATEMENT_TIMEOUT_MS, DEFAULT_LIMITS.statementTimeoutMs, 0),
       usageMaxWindowDays: int('USAGE_MAX_WINDOW_DAYS', env.USAGE_MAX_WINDOW_DAYS, DEFAULT_LIMITS.usageMaxWindowDays, 1, 36600),

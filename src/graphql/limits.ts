@@ -28,6 +28,8 @@ const tooComplex = (message: string) => new GatewayError('QUERY_TOO_COMPLEX', me
 export interface Measure {
   depth: number;
   aliases: number;
+  /** fields once every fragment is expanded where it is spread: what execution (and compiling it) walks */
+  fields: number;
 }
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
@@ -48,14 +50,16 @@ export function measure(
 ): Measure {
   let depth = 0;
   let aliases = 0;
+  let fields = 0;
   for (const sel of selection.selections) {
     if (sel.kind === Kind.FIELD) {
       const name = sel.name.value;
       const inside = introspection || INTROSPECTION_ROOTS.has(name);
       if (sel.alias) aliases++;
-      const inner = sel.selectionSet ? measure(sel.selectionSet, fragments, memo, active, inside) : { depth: 0, aliases: 0 };
+      const inner = sel.selectionSet ? measure(sel.selectionSet, fragments, memo, active, inside) : { depth: 0, aliases: 0, fields: 0 };
       depth = Math.max(depth, (inside && name === 'ofType' ? 0 : 1) + inner.depth);
       aliases += inner.aliases;
+      fields += 1 + inner.fields;
       continue;
     }
     let inner: Measure | undefined;
@@ -76,8 +80,9 @@ export function measure(
     }
     depth = Math.max(depth, inner.depth);
     aliases += inner.aliases;
+    fields += inner.fields;
   }
-  return { depth, aliases };
+  return { depth, aliases, fields };
 }
 
 /** Where a field reads its date window, and what each day of it costs. */
@@ -186,9 +191,10 @@ export function limitChecker(schema: GraphQLSchema, limits: Limits) {
     const fragments = Object.fromEntries(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );
-    const { depth, aliases } = measure(operation.selectionSet, fragments);
+    const { depth, aliases, fields } = measure(operation.selectionSet, fragments);
     if (depth > limits.maxDepth) throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
     if (aliases > limits.maxAliases) throw tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}`);
+    if (fields > limits.maxFields) throw tooComplex(`Query selects ${fields} fields once its fragments are expanded; the limit is ${limits.maxFields}`);
     let complexity: number;
     try {
       complexity = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators });

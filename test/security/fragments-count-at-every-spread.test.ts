@@ -54,3 +54,13 @@ test('fragments that double at every level are refused as too complex, quickly a
   expect(r.statements).toEqual([]);
   expect(t.logs.filter((l) => l.includes('"internal error"'))).toEqual([]);
 });
+
+test('fields are counted once fragments are expanded: doubling fragments are refused before anything is compiled or run', async () => {
+  let q = `query { viewer { ...F0 } }\n`;
+  for (let i = 0; i < 12; i++) q += `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }\n`;
+  q += `fragment F12 on Viewer { role isMasterKey }\n`;
+  const r = await t.gql(q);
+  expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+  expect(r.errors![0].message).toMatch(/selects 8193 fields once its fragments are expanded; the limit is 2000/);
+  expect(r.statements).toEqual([]);
+});
