@@ -77,26 +77,26 @@ export class SpendReport {
 }
 
 function reportRow(r: Report['rows'][number]): SpendReportRow {
-  const g = (d: Dimension) => r.groups[d] ?? null;
-  return Object.assign(new SpendReportRow(), {
-    day: g('DAY'),
-    model: g('MODEL'),
-    modelGroup: g('MODEL_GROUP'),
-    provider: g('PROVIDER'),
-    apiKey: g('KEY'),
-    tag: g('TAG'),
-    userId: g('USER'),
-    teamId: g('TEAM'),
-    organizationId: g('ORGANIZATION'),
-    endUserId: g('END_USER'),
-    spend: r.spend,
-    promptTokens: r.promptTokens,
-    completionTokens: r.completionTokens,
-    totalTokens: r.totalTokens,
-    requests: r.requests,
-    successfulRequests: r.successfulRequests,
-    failedRequests: r.failedRequests,
-  } satisfies UsageSums & Partial<SpendReportRow>);
+  const g = r.groups;
+  const row = new SpendReportRow();
+  row.day = g.DAY ?? null;
+  row.model = g.MODEL ?? null;
+  row.modelGroup = g.MODEL_GROUP ?? null;
+  row.provider = g.PROVIDER ?? null;
+  row.apiKey = g.KEY ?? null;
+  row.tag = g.TAG ?? null;
+  row.userId = g.USER ?? null;
+  row.teamId = g.TEAM ?? null;
+  row.organizationId = g.ORGANIZATION ?? null;
+  row.endUserId = g.END_USER ?? null;
+  row.spend = r.spend;
+  row.promptTokens = r.promptTokens;
+  row.completionTokens = r.completionTokens;
+  row.totalTokens = r.totalTokens;
+  row.requests = r.requests;
+  row.successfulRequests = r.successfulRequests;
+  row.failedRequests = r.failedRequests;
+  return row;
 }
 
 @Resolver(() => SpendReportRow)

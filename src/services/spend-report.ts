@@ -122,10 +122,13 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
       p.values,
     ),
   );
-  const page = rows.slice(0, first).map((r) => ({
-    ...toUsage(r),
-    groups: Object.fromEntries(input.groupBy.map((g, i) => [g, (r[`g${i}`] as string | null) ?? null])),
-  }));
+  const dims = input.groupBy.map((g, i) => [g, `g${i}`] as const);
+  const page = rows.slice(0, first).map((r) => {
+    const row = toUsage(r) as UsageSums & { groups: Partial<Record<Dimension, string | null>> };
+    row.groups = {};
+    for (const [g, column] of dims) row.groups[g] = (r[column] as string | null) ?? null;
+    return row;
+  });
   return {
     rows: page,
     hasNextPage: rows.length > first,
