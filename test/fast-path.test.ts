@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { compiledOperations } from '../src/graphql/executor';
-import { serverUrl } from './helpers/db';
+import { cutOffDatabase, reopenDatabase } from './helpers/db';
 import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
 import { insertKey, makePrincipal } from './helpers/world';
 
@@ -109,22 +108,12 @@ describe('one authentication per request', () => {
     key = (await insertKey(down, { userId: u.userId })).rawKey;
   });
   afterAll(async () => {
-    await admin(`ALTER DATABASE "${down.db.name}" ALLOW_CONNECTIONS true`);
+    await reopenDatabase(down.db.name);
     await down.close();
   });
-  async function admin(sql: string) {
-    const c = new pg.Client({ connectionString: serverUrl('postgres') });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  }
 
   test('with the database down, one request tries (and logs) the key lookup once, not twice', async () => {
-    await admin(`ALTER DATABASE "${down.db.name}" ALLOW_CONNECTIONS false`);
-    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${down.db.name}' AND pid <> pg_backend_pid()`);
+    await cutOffDatabase(down.db.name);
     const res = await fetch(`${down.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'x-request-id': 'review-db-down' },

@@ -6,7 +6,7 @@ import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
 import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from './orders';
-import { and, byColumn, childrenLoaders, PageArgs } from './paging';
+import { and, byColumn, childrenLoaders, PageArgs, rowsByColumn } from './paging';
 import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
@@ -75,21 +75,15 @@ export class Loaders {
 
   /** TeamMembership has only its (user_id, team_id) primary key: look rows up by pairs. */
   get teamMembership() {
-    return this.once('teamMembership', () => {
-      const t = table(this.ds, TeamMembership);
-      return new DataLoader<{ userId: string; teamId: string }, TeamMembership | null, string>(
+    return this.once('teamMembership', () =>
+      new DataLoader<{ userId: string; teamId: string }, TeamMembership | null, string>(
         async (pairs) => {
-          const rows: Record<string, unknown>[] = await this.ds.query(
-            `SELECT ${t.select('x')} FROM ${t.table} x
-              WHERE (x.user_id, x.team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-            [pairs.map((k) => k.userId), pairs.map((k) => k.teamId)],
-          );
-          const found = new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, t.hydrate(r)]));
+          const found = await this.membershipRows(pairs);
           return pairs.map((k) => found.get(`${k.userId}\u0000${k.teamId}`) ?? null);
         },
         { cacheKeyFn: (k) => `${k.userId}\u0000${k.teamId}` },
-      );
-    });
+      ),
+    );
   }
 
   /**
@@ -108,7 +102,9 @@ export class Loaders {
           // straight to SQL, not through the per-row loaders: thousands of members cost no promise each
           const [memberships, users] = await Promise.all([
             (rows('spend') || rows('budget')) && spendable.length ? this.membershipRows(spendable) : null,
-            rows('user') && members.length ? this.userRows([...new Set(members.map((m) => m.userId!))]) : null,
+            rows('user') && members.length
+              ? rowsByColumn(this.ds, User, 'user_id', [...new Set(members.map((m) => m.userId!))], (a, p) => this.policy.userScope(a, p), this.wanted(User))
+              : null,
           ]);
           if (memberships) for (const m of spendable) m.membership = memberships.get(`${m.userId}\u0000${m.teamId}`) ?? null;
           if (users) for (const m of members) m.userRow = users.get(m.userId!) ?? null;
@@ -119,23 +115,15 @@ export class Loaders {
     );
   }
 
-  private async membershipRows(members: MemberRef[]): Promise<Map<string, TeamMembership>> {
+  /** TeamMembership rows by (user_id, team_id) pairs, keyed `user\u0000team`. */
+  private async membershipRows(pairs: readonly { userId: string | null; teamId: string }[]): Promise<Map<string, TeamMembership>> {
     const t = table(this.ds, TeamMembership);
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ${t.select('x')} FROM ${t.table} x WHERE (x.user_id, x.team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [members.map((m) => m.userId), members.map((m) => m.teamId)],
+      `SELECT ${t.select('x')} FROM ${t.table} x
+        WHERE (x.user_id, x.team_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [pairs.map((k) => k.userId), pairs.map((k) => k.teamId)],
     );
     return new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, t.hydrate(r)]));
-  }
-
-  private async userRows(ids: string[]): Promise<Map<string, User>> {
-    const t = table(this.ds, User);
-    const p = new Params([ids]);
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ${t.select('x', this.wanted(User), ['user_id'])} FROM ${t.table} x WHERE ${and(['x."user_id" = ANY($1::text[])', this.policy.userScope('x', p)])}`,
-      p.values,
-    );
-    return new Map(rows.map((r) => [r.user_id as string, t.hydrate(r)]));
   }
 
   /** A user's organization memberships (OrganizationMembership's primary key starts with user_id). */

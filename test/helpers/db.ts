@@ -20,6 +20,18 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The database refuses new connections and loses the ones it had, as when its server goes away. */
+export async function cutOffDatabase(name: string): Promise<void> {
+  await admin(async (c) => {
+    await c.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+  });
+}
+
+export async function reopenDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`));
+}
+
 export interface TestDatabase {
   name: string;
   url: string;

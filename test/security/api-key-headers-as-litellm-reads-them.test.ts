@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { serverUrl } from '../helpers/db';
+import { cutOffDatabase, reopenDatabase } from '../helpers/db';
 import { MASTER_KEY, startTestGateway, TestGateway } from '../helpers/gateway';
 import { makePrincipal, MadePrincipal } from '../helpers/world';
 
@@ -11,22 +10,13 @@ async function post(headers: Record<string, string>) {
   return { status: res.status, body: (await res.json()) as any };
 }
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: serverUrl('postgres') });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 beforeAll(async () => {
   t = await startTestGateway({ seed: false });
   user = await makePrincipal(t, { role: 'internal_user' });
 });
 afterAll(async () => {
-  await admin(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS true`);
+  await reopenDatabase(t.db.name);
   await t.close();
 });
 
@@ -46,11 +36,10 @@ test('a raw key in Authorization without the Bearer scheme is refused, as LiteLL
 });
 
 test('while the database is down, a virtual key gets SERVICE_UNAVAILABLE (503), not a 500', async () => {
-  await admin(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS false`);
-  await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${t.db.name}' AND pid <> pg_backend_pid()`);
+  await cutOffDatabase(t.db.name);
   const r = await post({ authorization: `Bearer ${user.rawKey}` });
   expect(r.status).toBe(503);
   expect(r.body.errors.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
-  await admin(`ALTER DATABASE "${t.db.name}" ALLOW_CONNECTIONS true`);
+  await reopenDatabase(t.db.name);
   expect((await post({ authorization: `Bearer ${user.rawKey}` })).status).toBe(200);
 });
