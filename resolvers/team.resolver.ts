@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
-import { fastPath, SLOW } from '../src/graphql/fast-path';
+import { fastPath, SLOW } from '../src/graphql/field-fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection, pageWindow, toPage } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';

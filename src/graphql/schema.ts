@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
-import { installFastPaths } from './fast-path';
+import { installFastPaths } from './field-fast-path';
 import { guardArguments } from './input-guard';
 import { collectReads } from './selection';
 import { DateTimeScalar } from './scalars';
