@@ -145,7 +145,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });
     const { httpHeadersMs, httpRequestMs } = config.timeouts;
     // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
-    server = createServer({ headersTimeout: httpHeadersMs, requestTimeout: httpRequestMs, connectionsCheckingInterval: Math.min(1000, httpHeadersMs) }, gateway.app);
+    server = createServer({ headersTimeout: httpHeadersMs, requestTimeout: httpRequestMs, connectionsCheckingInterval: Math.min(1000, httpHeadersMs) }, gateway.handler);
     server.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);

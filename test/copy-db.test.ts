@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config';
 import { copyDatabase } from '../src/services/copy-db';
@@ -57,7 +58,7 @@ test('copies onto an empty database, survives being stopped midway, and verifies
 
     // a key of the source authenticates at a gateway pointed at the target
     const gateway = await createGateway({ ds: target.ds, config: { ...loadConfig([], {}), masterKey: 'sk-target-master' }, log: createLogger('error', () => {}) });
-    const server = gateway.app.listen(0, '127.0.0.1');
+    const server = createServer(gateway.handler).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
       const p = seed.principals.find((x) => x.role === 'internal_user')!;

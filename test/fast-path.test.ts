@@ -125,3 +125,53 @@ describe('one authentication per request', () => {
     expect(lines).toHaveLength(1);
   });
 });
+
+describe("the fast path reads the request on Node's own listener", () => {
+  const raw = (body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}`, ...headers },
+      body,
+      ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+    } as RequestInit);
+
+  test('a body that is not JSON is a 400 BAD_REQUEST, not a 500', async () => {
+    const res = await raw('{"query": "{ viewer { role } }"');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  test.each(['"a string"', '42', 'null'])('a JSON body that is not an object (%s) is a 400 BAD_REQUEST', async (body) => {
+    const res = await raw(body);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  test('an answer carries its length, so keep-alive clients need no chunked framing', async () => {
+    const res = await raw(JSON.stringify({ query: '{ viewer { role } }' }));
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(JSON.parse(text)).toEqual({ data: { viewer: { role: 'proxy_admin' } } });
+  });
+
+  test('a body sent in chunks, with no declared length, is answered the same through express', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ query: '{ viewer { role } }' }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.slice(0, 5));
+        c.enqueue(bytes.slice(5));
+        c.close();
+      },
+    });
+    const res = await raw(stream);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { viewer: { role: 'proxy_admin' } } });
+  });
+
+  test('a body over the 1 MB limit is refused (413) with nothing run', async () => {
+    const res = await raw(JSON.stringify({ query: '{ viewer { role } }', variables: { pad: 'x'.repeat(1024 * 1024) } }));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IncomingHttpHeaders, IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,7 +19,7 @@ import { limitChecker, limitsPlugin } from '../graphql/limits';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { checkRoutes, recorder, Recorder, selectionOf, StatementObserver } from './checks';
-import { fastQueries } from './fast-path';
+import { fastQueries, Handover, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
 import { Metrics } from './metrics';
@@ -26,6 +27,8 @@ import { Metrics } from './metrics';
 export type { StatementObserver };
 
 export interface Gateway {
+  /** every HTTP request: the fast path for plain JSON queries, express (and Apollo) for the rest */
+  handler: RequestListener;
   app: express.Express;
   apollo: ApolloServer<Context>;
   metrics: Metrics;
@@ -35,8 +38,16 @@ export interface Gateway {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
 function errorBody(code: string, message: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  const payload = JSON.stringify(errorBody(code, message));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
 }
 
 
@@ -131,11 +142,11 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   await apollo.start();
 
   /** Who calls, and the request's loaders: authentication errors are 401, a database that is down 503. */
-  const makeContext = async (req: express.Request): Promise<Context> => {
+  const makeContext = async (headers: IncomingHttpHeaders): Promise<Context> => {
     const requestId = currentScope()?.requestId ?? randomUUID();
     let principal;
     try {
-      const key = apiKeyFrom({ authorization: req.header('authorization'), litellmKey: req.header('x-litellm-api-key') });
+      const key = apiKeyFrom({ authorization: headers.authorization, litellmKey: headerValue(headers['x-litellm-api-key']) });
       principal = await resolvePrincipal(ds, key, config.masterKey, new Date(), principals);
     } catch (err) {
       if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED')
@@ -156,12 +167,6 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
 
   const app = express();
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    const given = req.header('x-request-id');
-    const scope: RequestScope = { requestId: given && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
-    res.setHeader('x-request-id', scope.requestId!);
-    runInScope(scope, next);
-  });
 
   app.get('/health/liveness', (_req, res) => {
     res.json({ status: 'ok' });
@@ -186,23 +191,26 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   });
   if (config.graphiql) app.use(graphiqlRouter());
 
-  app.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) => {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && Buffer.byteLength(query) > config.limits.maxDocumentBytes) {
-      res.status(400).json(errorBody('QUERY_TOO_COMPLEX', `The document is ${Buffer.byteLength(query)} bytes; the limit is ${config.limits.maxDocumentBytes}`));
-      return;
-    }
+  const tooLarge = (body: unknown): string | null => {
+    const query = (body as { query?: unknown } | undefined)?.query;
+    const bytes = typeof query === 'string' ? Buffer.byteLength(query) : 0;
+    return bytes > config.limits.maxDocumentBytes ? `The document is ${bytes} bytes; the limit is ${config.limits.maxDocumentBytes}` : null;
+  };
+  app.use('/graphql', express.json({ limit: MAX_BODY_BYTES }), (req, res, next) => {
+    const refusal = tooLarge(req.body);
+    if (refusal) return void res.status(400).json(errorBody('QUERY_TOO_COMPLEX', refusal));
     next();
   });
-  app.use('/graphql', fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record }));
+  const handover = new WeakMap<IncomingMessage, Handover>();
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
       // a request the fast path authenticated and then handed over keeps its context, or its refusal
       // (one authentication per request)
-      context: async ({ req, res }) => {
-        if (res.locals.gatewayContextError) throw res.locals.gatewayContextError;
-        return (res.locals.gatewayContext as Context | undefined) ?? makeContext(req);
+      context: async ({ req }) => {
+        const known = handover.get(req);
+        if (known && 'error' in known) throw known.error;
+        return known?.context ?? makeContext(req.headers);
       },
     }),
   );
@@ -213,7 +221,40 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     res.status(status).json(errorBody(status === 413 ? 'QUERY_TOO_COMPLEX' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status < 500 ? (err as Error).message : 'Internal server error'));
   });
 
+  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record }, handover);
+  const handler: RequestListener = (req, res) => {
+    const given = req.headers['x-request-id'];
+    const scope: RequestScope = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
+    res.setHeader('x-request-id', scope.requestId!);
+    runInScope(scope, () => {
+      if (!readableHere(req)) return void app(req, res);
+      readBody(req)
+        .then(async (text) => {
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch (err) {
+            return sendError(res, 400, 'BAD_REQUEST', `The body is not JSON: ${(err as Error).message}`);
+          }
+          if (body === null || typeof body !== 'object') return sendError(res, 400, 'BAD_REQUEST', 'The body must be a JSON object');
+          const refusal = tooLarge(body);
+          if (refusal) return sendError(res, 400, 'QUERY_TOO_COMPLEX', refusal);
+          if (await fast(req, res, body)) return;
+          // read already: express.json sees a finished stream and keeps this body
+          (req as IncomingMessage & { body?: unknown }).body = body;
+          app(req, res);
+        })
+        .catch((err) => {
+          // a client that went away mid-body needs no answer
+          if (res.headersSent || req.destroyed) return void res.destroy();
+          log.error('http error', { requestId: scope.requestId, error: err });
+          sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        });
+    });
+  };
+
   return {
+    handler,
     app,
     apollo,
     metrics,

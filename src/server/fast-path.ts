@@ -1,4 +1,4 @@
-import express from 'express';
+import { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { DocumentNode, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode, parse, validate } from 'graphql';
 import { isCompiledQuery } from 'graphql-jit';
 import { Config } from '../config';
@@ -9,11 +9,14 @@ import { checkRoutes, Recorder, selectionOf } from './checks';
 export interface FastPathOptions {
   schema: GraphQLSchema;
   config: Config;
-  makeContext: (req: express.Request) => Promise<Context>;
+  makeContext: (headers: IncomingHttpHeaders) => Promise<Context>;
   checkLimits: (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined) => void;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   record: Recorder;
 }
+
+/** What the fast path learnt about a request it handed to Apollo: its context, or why there is none. */
+export type Handover = { context: Context } | { error: unknown };
 
 interface Body {
   query: string;
@@ -21,28 +24,53 @@ interface Body {
   operationName?: string | null;
 }
 
+/** express.json's limit on /graphql */
+export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DOCUMENTS = 1000;
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
-/** A plain JSON POST of one query that needs nothing of Apollo's HTTP features (APQ, batching, other media types). */
-function plainQuery(req: express.Request): Body | null {
-  if (req.method !== 'POST' || !req.is('application/json')) return null;
-  const accept = req.headers.accept;
+/** A POST /graphql of JSON this path can read itself: declared length within the limit, no encoding. */
+export function readableHere(req: IncomingMessage): boolean {
+  const h = req.headers;
+  if (req.method !== 'POST' || req.url !== '/graphql' || h['content-encoding'] !== undefined || h['transfer-encoding'] !== undefined) return false;
+  const length = Number(h['content-length']);
+  return Number.isSafeInteger(length) && length <= MAX_BODY_BYTES && JSON_TYPE.test(h['content-type'] ?? '');
+}
+
+/** The request body; the caller checked that its declared length is within the limit. */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) req.destroy(new Error('request body larger than declared'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** One query that needs nothing of Apollo's HTTP features (APQ, batching, other media types). */
+function plainQuery(body: unknown, accept: string | undefined): Body | null {
   if (accept !== undefined && accept !== '*/*' && accept !== 'application/json') return null;
-  const body = req.body as Record<string, unknown> | undefined;
-  if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.query !== 'string' || body.extensions !== undefined) return null;
-  const { variables, operationName } = body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions !== undefined) return null;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
-  return body as unknown as Body;
+  return body as Body;
 }
 
 /**
- * The hot path of POST /graphql: a valid query (not a mutation) answered without Apollo's request pipeline,
- * through the same authentication, route and limit checks, selection, compiled execution, error formatting,
- * metrics and log line. Anything else, and any request these checks refuse, goes on to Apollo, which answers
- * it (and its refusal) as before.
+ * The hot path of POST /graphql: a valid query (not a mutation) answered on Node's own request and response,
+ * without express or Apollo's request pipeline, through the same authentication, route and limit checks,
+ * selection, compiled execution, error formatting, metrics and log line. It answers true when it took the
+ * request; anything else, and any request these checks refuse, goes on to Apollo, which answers it (and its
+ * refusal) as before; `handover` keeps what was learnt, so a request is authenticated once.
  */
-export function fastQueries(o: FastPathOptions): express.RequestHandler {
+export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessage, Handover>) {
   const documents = new Map<string, DocumentNode | null>();
   const documentOf = (query: string): DocumentNode | null => {
     if (documents.has(query)) return documents.get(query)!;
@@ -58,46 +86,48 @@ export function fastQueries(o: FastPathOptions): express.RequestHandler {
     return document;
   };
 
-  return (req, res, next) => {
+  return async (req: IncomingMessage, res: ServerResponse, parsed: unknown): Promise<boolean> => {
     // with introspection off, Apollo alone decides what an operation may select
-    if (!o.config.introspection) return next();
-    const body = plainQuery(req);
-    if (!body) return next();
+    if (!o.config.introspection) return false;
+    const body = plainQuery(parsed, req.headers.accept);
+    if (!body) return false;
     const started = process.hrtime.bigint();
     const variables = body.variables ?? undefined;
-    (async () => {
-      // authentication first, as Apollo does: nobody without a key gets a document parsed, checked or compiled
-      let context: Context;
-      try {
-        context = await o.makeContext(req);
-        res.locals.gatewayContext = context;
-      } catch (err) {
-        res.locals.gatewayContextError = err;
-        return next();
-      }
-      const document = documentOf(body.query);
-      const operation = document && getOperationAST(document, body.operationName ?? undefined);
-      if (!document || !operation || operation.operation !== 'query') return next();
-      try {
-        checkRoutes(o.schema, document, operation, context.policy);
-        o.checkLimits(document, operation, body.operationName, variables);
-      } catch {
-        return next();
-      }
-      // compiled only once the limits passed: a document they refuse is never expanded
-      const query = compiledOperation(o.schema, document, body.operationName);
-      if (!isCompiledQuery(query)) return next();
-      context.loaders.useSelection(selectionOf(o.schema, document));
-      const result = await runCompiled(query, context, variables);
-      const errors = result.errors as readonly GraphQLError[] | undefined;
-      const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
-      const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, formatted);
-      res.status(status);
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.setHeader('x-sql-statements', String(statements));
-      res.end(JSON.stringify(formatted ? { errors: formatted, data: result.data } : { data: result.data }));
-    })().catch((err) => next(err));
+    // authentication first, as Apollo does: nobody without a key gets a document parsed, checked or compiled
+    let context: Context;
+    try {
+      context = await o.makeContext(req.headers);
+    } catch (error) {
+      handover.set(req, { error });
+      return false;
+    }
+    handover.set(req, { context });
+    const document = documentOf(body.query);
+    const operation = document && getOperationAST(document, body.operationName ?? undefined);
+    if (!document || !operation || operation.operation !== 'query') return false;
+    try {
+      checkRoutes(o.schema, document, operation, context.policy);
+      o.checkLimits(document, operation, body.operationName, variables);
+    } catch {
+      return false;
+    }
+    // compiled only once the limits passed: a document they refuse is never expanded
+    const query = compiledOperation(o.schema, document, body.operationName);
+    if (!isCompiledQuery(query)) return false;
+    context.loaders.useSelection(selectionOf(o.schema, document));
+    const result = await runCompiled(query, context, variables);
+    const errors = result.errors as readonly GraphQLError[] | undefined;
+    const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
+    const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, formatted);
+    const payload = JSON.stringify(formatted ? { errors: formatted, data: result.data } : { data: result.data });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(payload),
+      'x-sql-statements': String(statements),
+    });
+    res.end(payload);
+    return true;
   };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import { Config, loadConfig } from '../../src/config';
 import { SeedOptions, SeedReport, seedDatabase, SIZES } from '../../src/seed/generate';
 import { createGateway, Gateway } from '../../src/server/app';
@@ -45,7 +45,7 @@ export async function startTestGateway(opts: { seed?: Partial<SeedOptions> | fal
     onStatements: (id, s) => statements.set(id, s),
   });
   const server: Server = await new Promise((resolve) => {
-    const s = gateway.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let n = 0;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import pg from 'pg';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { heavyConcurrency, HeavyReads } from '../../src/db/heavy';
@@ -118,7 +118,7 @@ test('a heavy read that waits longer than HEAVY_READS_MAX_WAIT_MS gets SERVICE_U
     log: createLogger('error', () => {}),
   });
   const server: Server = await new Promise((resolve) => {
-    const s = gateway.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   const post = async () => {
     const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, {

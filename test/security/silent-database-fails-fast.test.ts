@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { Config, loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   await ds.initialize();
   gateway = await createGateway({ ds, config, log: createLogger('error', () => undefined) });
   server = await new Promise((resolve) => {
-    const s = gateway.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -118,7 +118,7 @@ test('readiness answers 503 by its own timeout even when the pool has no timeout
   await bare.initialize();
   const g = await createGateway({ ds: bare, config, log: createLogger('error', () => undefined) });
   const s: Server = await new Promise((resolve) => {
-    const x = g.app.listen(0, '127.0.0.1', () => resolve(x));
+    const x = createServer(g.handler).listen(0, '127.0.0.1', () => resolve(x));
   });
   const at = `http://127.0.0.1:${(s.address() as AddressInfo).port}/health/readiness`;
   try {
