@@ -34,6 +34,8 @@ test.each([
   ['a bad cursor', `{ keys(after: "not-a-cursor") { nodes { token } } }`, {}, 'master'],
   ['a refusal before execution (limits)', `{ keys(first: 101) { nodes { token } } }`, {}, 'master'],
   ['an invalid document', `{ keys { nope } }`, {}, 'master'],
+  ['a mutation refused', `mutation { blockKey(token: "no-such-key") { blocked } }`, {}, 'master'],
+  ['a mutation out of reach', `mutation { generateKey(input: { userId: "someone-else" }) { key } }`, {}, 'user'],
 ])('%s: the fast path answers exactly as Apollo does', async (_name, query, variables, who) => {
   const { fast, apollo } = await both(query, variables, who === 'user' ? user : MASTER_KEY);
   expect(fast).toEqual(apollo);

@@ -221,7 +221,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
     res.status(status).json(errorBody(status === 413 ? 'QUERY_TOO_COMPLEX' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status < 500 ? (err as Error).message : 'Internal server error'));
   });
 
-  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record }, handover);
+  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear() }, handover);
   const handler: RequestListener = (req, res) => {
     const given = req.headers['x-request-id'];
     const scope: RequestScope = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };

@@ -13,6 +13,8 @@ export interface FastPathOptions {
   checkLimits: (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined) => void;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   record: Recorder;
+  /** called before and after a mutation runs (mutations may change who a key is) */
+  aroundMutation: () => void;
 }
 
 /** What the fast path learnt about a request it handed to Apollo: its context, or why there is none. */
@@ -64,7 +66,7 @@ function plainQuery(body: unknown, accept: string | undefined): Body | null {
 }
 
 /**
- * The hot path of POST /graphql: a valid query (not a mutation) answered on Node's own request and response,
+ * The hot path of POST /graphql: a valid query or mutation answered on Node's own request and response,
  * without express or Apollo's request pipeline, through the same authentication, route and limit checks,
  * selection, compiled execution, error formatting, metrics and log line. It answers true when it took the
  * request; anything else, and any request these checks refuse, goes on to Apollo, which answers it (and its
@@ -104,7 +106,8 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
     handover.set(req, { context });
     const document = documentOf(body.query);
     const operation = document && getOperationAST(document, body.operationName ?? undefined);
-    if (!document || !operation || operation.operation !== 'query') return false;
+    if (!document || !operation || operation.operation === 'subscription') return false;
+    const mutation = operation.operation === 'mutation';
     try {
       checkRoutes(o.schema, document, operation, context.policy);
       o.checkLimits(document, operation, body.operationName, variables);
@@ -115,7 +118,13 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
     const query = compiledOperation(o.schema, document, body.operationName);
     if (!isCompiledQuery(query)) return false;
     context.loaders.useSelection(selectionOf(o.schema, document));
-    const result = await runCompiled(query, context, variables);
+    if (mutation) o.aroundMutation();
+    let result;
+    try {
+      result = await runCompiled(query, context, variables);
+    } finally {
+      if (mutation) o.aroundMutation();
+    }
     const errors = result.errors as readonly GraphQLError[] | undefined;
     const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
     const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
