@@ -33,3 +33,26 @@ test('organizations → teams → members → user, spend: the same four stateme
   expect(large.statements.map((s) => s.replace(/LIMIT \d+/g, 'LIMIT n'))).toEqual(small.statements.map((s) => s.replace(/LIMIT \d+/g, 'LIMIT n')));
   expect(large.statements.join('\n')).toMatch(/CROSS JOIN LATERAL/);
 });
+
+describe('generateKey', () => {
+  const GEN = `mutation($input: GenerateKeyInput!) { generateKey(input: $input) { key info { token keyName } } }`;
+  const statementsOf = async (t: TestGateway, input: Record<string, unknown>) => {
+    const r = await t.gql(GEN, { input });
+    expect(r.errors).toBeUndefined();
+    const [{ n }] = await t.db.ds.query(`SELECT count(*)::int AS n FROM "LiteLLM_VerificationToken" WHERE token = $1`, [r.data.generateKey.info.token]);
+    expect(n).toBe(1);
+    return r.statements.map((s) => s.split(' ')[0]);
+  };
+
+  test('a key with nothing to check or audit is one INSERT, with no transaction around it; anything more is one transaction', async () => {
+    const t = await startTestGateway({ config: { storeAuditLogs: false } });
+    const audited = await startTestGateway({ config: { storeAuditLogs: true } });
+    try {
+      expect(await statementsOf(t, { maxBudget: 10, budgetDuration: '30d', models: ['gpt-4o'] })).toEqual(['INSERT']);
+      expect(await statementsOf(t, { keyAlias: 'one-statement-test' })).toEqual(['START', 'SELECT', 'SELECT', 'INSERT', 'COMMIT']);
+      expect(await statementsOf(audited, { maxBudget: 10 })).toEqual(['START', 'INSERT', 'INSERT', 'COMMIT']);
+    } finally {
+      await Promise.all([t.close(), audited.close()]);
+    }
+  });
+});

@@ -81,7 +81,7 @@ function checkAgainstTeam(team: Team, a: { models?: string[] | null; maxBudget?:
   v.atMost('rpmLimit', a.rpmLimit, team.rpmLimit, "team's rpm limit");
   v.atMost('maxParallelRequests', a.maxParallelRequests, team.maxParallelRequests, "team's parallel request limit");
   if (userId) {
-    if (!memberOf(team.membersWithRoles, userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
+    if (!memberOf(team, userId)) throw badInput('userId', `user ${userId} is not a member of team ${team.alias ?? team.id}`);
   }
 }
 
@@ -173,7 +173,7 @@ export class KeyService {
     const token = hashKey(raw);
     const now = this.now();
 
-    const info = await this.ds.transaction(async (em) => {
+    const write = async (em: EntityManager) => {
       const team = a.teamId ? await this.visibleTeam(em, a.teamId) : null;
       const owner = userId ? await this.owner(em, userId, true) : null;
       const organizationId = a.organizationId ?? team?.organizationId ?? null;
@@ -234,7 +234,10 @@ export class KeyService {
       if (!row) throw conflict('A key with this value already exists', 'key');
       await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
       return row;
-    });
+    };
+    // a key with no team, owner, organization, budget, alias or audit row is one INSERT: atomic on its own
+    const oneStatement = !a.teamId && !userId && !a.organizationId && a.budgetId == null && !a.keyAlias && a.softBudget == null && !this.config.storeAuditLogs;
+    const info = oneStatement ? await write(this.ds.manager) : await this.ds.transaction(write);
     return { key: raw, info };
   }
 
