@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { BenchContext, BenchQuery, STARVATION } from './queries';
 
@@ -7,6 +8,45 @@ export interface Figures {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU per answered request, in ms: the serving Node process, and every PostgreSQL process together */
+  nodeCpuMs?: number;
+  postgresCpuMs?: number;
+}
+
+const TICK_MS = 10; // /proc CPU times are in clock ticks (USER_HZ = 100 on Linux)
+
+/** user + system CPU of a process, in ms, from /proc/<pid>/stat */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of every process named postgres on this machine (the database the bench runs against), in ms */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+    } catch {
+      // gone already
+    }
+  }
+  return total;
+}
+
+/** `load`, with the CPU the serving process and PostgreSQL spent per answered request */
+async function loadWithCpu(pid: number | undefined, url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Figures> {
+  const before = { node: pid ? cpuMs(pid) : 0, pg: postgresCpuMs() };
+  const started = Date.now();
+  const f = await load(url, body, headers, connections, seconds);
+  const requests = (f.requestsPerSecond * (Date.now() - started)) / 1000;
+  if (!pid || requests < 1) return f;
+  return { ...f, nodeCpuMs: Math.round(((cpuMs(pid) - before.node) / requests) * 10) / 10, postgresCpuMs: Math.round(((postgresCpuMs() - before.pg) / requests) * 10) / 10 };
 }
 
 export interface QueryResult {
@@ -53,6 +93,8 @@ export interface Target {
   gatewayUrl: string;
   floorUrl: string;
   key: string;
+  gatewayPid?: number;
+  floorPid?: number;
   /** waits until the database is idle, so one run's leftovers do not slow the next */
   settle?: () => Promise<void>;
 }
@@ -67,9 +109,9 @@ export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Tar
   if (answer.errors) throw new Error(`${q.id}: ${JSON.stringify(answer.errors)}`);
   const statements = Number(probe.headers.get('x-sql-statements'));
   await target.settle?.();
-  const gateway = await load(`${target.gatewayUrl}/graphql`, body, headers, connections, seconds);
+  const gateway = await loadWithCpu(target.gatewayPid, `${target.gatewayUrl}/graphql`, body, headers, connections, seconds);
   await target.settle?.();
-  const floor = await load(`${target.floorUrl}/${q.id}`, '{}', {}, connections, seconds);
+  const floor = await loadWithCpu(target.floorPid, `${target.floorUrl}/${q.id}`, '{}', {}, connections, seconds);
   return {
     id: q.id,
     title: q.title,
@@ -83,12 +125,13 @@ export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Tar
 
 export function table(results: QueryResult[]): string {
   const lines = [
-    '| query | SQL statements | rows | gateway req/s | p50 / p95 / p99 ms | floor req/s | floor p50 / p95 / p99 ms | gateway / floor |',
-    '|---|---:|---:|---:|---|---:|---|---:|',
+    '| query | SQL statements | rows | gateway req/s | p50 / p95 / p99 ms | CPU ms per request: Node / PostgreSQL | floor req/s | floor p50 / p95 / p99 ms | floor CPU ms: Node / PostgreSQL | gateway / floor |',
+    '|---|---:|---:|---:|---|---|---:|---|---|---:|',
   ];
+  const cpu = (f: Figures) => (f.nodeCpuMs === undefined ? '–' : `${f.nodeCpuMs} / ${f.postgresCpuMs}`);
   for (const r of results)
     lines.push(
-      `| ${r.id} ${r.title} | ${r.statements} | ${r.rows} | ${r.gateway.requestsPerSecond} | ${r.gateway.p50} / ${r.gateway.p95} / ${r.gateway.p99} | ${r.floor.requestsPerSecond} | ${r.floor.p50} / ${r.floor.p95} / ${r.floor.p99} | ${r.ratio} |`,
+      `| ${r.id} ${r.title} | ${r.statements} | ${r.rows} | ${r.gateway.requestsPerSecond} | ${r.gateway.p50} / ${r.gateway.p95} / ${r.gateway.p99} | ${cpu(r.gateway)} | ${r.floor.requestsPerSecond} | ${r.floor.p50} / ${r.floor.p95} / ${r.floor.p99} | ${cpu(r.floor)} | ${r.ratio} |`,
     );
   return lines.join('\n');
 }

@@ -71,7 +71,7 @@ async function main() {
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER, settle };
+    const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER, settle, gatewayPid: gateway.pid, floorPid: floor.pid };
     const results: QueryResult[] = [];
     for (const q of QUERIES.filter((x) => !only || only.includes(x.id))) {
       process.stderr.write(`${q.id} ${q.title} …\n`);

@@ -3,10 +3,12 @@ import { Budget, EndUser, Invitation, Model, ModelAccessRequest, User } from '..
 import { GraphQLJSON } from 'graphql-scalars';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
-import { BUDGET_ORDER, END_USER_ORDER, INVITATION_ORDER, MODEL_ACCESS_REQUEST_ORDER, MODEL_ORDER } from '../src/loaders/orders';
 import { reads } from '../src/graphql/selection';
 import { publicLitellmParams } from '../src/graphql/secrets';
-import { listPage } from '../src/loaders/paging';
+import { budgetList } from '../src/reads/budgets';
+import { endUserList } from '../src/reads/end-users';
+import { invitationList } from '../src/reads/invitations';
+import { modelAccessRequestList, modelList } from '../src/reads/models';
 import { PageArgs } from './inputs/page.input';
 import { BudgetConnection, EndUserConnection, InvitationConnection, ModelAccessRequestConnection, ModelConnection } from './types/connections';
 
@@ -16,7 +18,7 @@ export class EndUserResolver {
   @Query(() => EndUserConnection)
   async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('end users');
-    const { page, count } = await listPage(ds, { entity: EndUser, fields: loaders.wanted(EndUser), order: END_USER_ORDER }, args);
+    const { page, count } = await endUserList(ds, loaders.wanted(EndUser), args);
     return connection(EndUserConnection, page, count);
   }
 
@@ -38,7 +40,7 @@ export class BudgetQueryResolver {
   @Query(() => BudgetConnection)
   async budgets(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('budgets');
-    const { page, count } = await listPage(ds, { entity: Budget, fields: loaders.wanted(Budget), order: BUDGET_ORDER }, args);
+    const { page, count } = await budgetList(ds, loaders.wanted(Budget), args);
     return connection(BudgetConnection, page, count);
   }
 
@@ -52,7 +54,7 @@ export class BudgetQueryResolver {
 export class ModelResolver {
   @Query(() => ModelConnection, { description: 'Models stored in the database (STORE_MODEL_IN_DB)' })
   async models(@Args() args: PageArgs, @Ctx() { ds, loaders }: Context) {
-    const { page, count } = await listPage(ds, { entity: Model, fields: loaders.wanted(Model), order: MODEL_ORDER }, args);
+    const { page, count } = await modelList(ds, loaders.wanted(Model), args);
     return connection(ModelConnection, page, count);
   }
 
@@ -71,7 +73,7 @@ export class InvitationResolver {
   @Query(() => InvitationConnection)
   async invitations(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('invitations');
-    const { page, count } = await listPage(ds, { entity: Invitation, fields: loaders.wanted(Invitation), order: INVITATION_ORDER }, args);
+    const { page, count } = await invitationList(ds, loaders.wanted(Invitation), args);
     return connection(InvitationConnection, page, count);
   }
 
@@ -86,12 +88,7 @@ export class InvitationResolver {
 export class ModelAccessRequestResolver {
   @Query(() => ModelAccessRequestConnection, { description: "Admins see all requests; other callers their own" })
   async modelAccessRequests(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
-    const { page, count } = await listPage(ds, {
-      entity: ModelAccessRequest,
-      fields: loaders.wanted(ModelAccessRequest),
-      order: MODEL_ACCESS_REQUEST_ORDER,
-      where: (x, p) => (policy.readsEverything ? [] : [`${x}.user_id = ${p.add(policy.caller.userId ?? '')}`]),
-    }, args);
+    const { page, count } = await modelAccessRequestList(ds, policy, loaders.wanted(ModelAccessRequest), args);
     return connection(ModelAccessRequestConnection, page, count);
   }
 

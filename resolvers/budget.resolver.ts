@@ -4,7 +4,8 @@ import { Context } from '../src/graphql/context';
 import { runBudgetReset } from '../src/services/budget-reset';
 import { BudgetService } from '../src/services/budgets';
 import { BudgetResetReport, CreateBudgetInput, SetBudgetInput, UpdateBudgetInput } from './inputs/budget.input';
-import { parseMembers, TeamMember } from './types/team-member.type';
+import { memberOf } from '../src/services/members';
+import { TeamMember } from './types/team-member.type';
 
 @Resolver()
 export class BudgetMutationResolver {
@@ -45,7 +46,7 @@ export class BudgetMutationResolver {
     @Ctx() ctx: Context,
   ) {
     const team = await this.service(ctx).setTeamMemberBudget(teamId, userId, input);
-    return parseMembers(team.id, team.membersWithRoles, team.organizationId).find((m) => m.userId === userId);
+    return memberOf(team, userId);
   }
 
   @Mutation(() => Organization, { description: "The organization's budget tier (/organization/update)" })

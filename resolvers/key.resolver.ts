@@ -3,7 +3,7 @@ import { Budget, Organization, Team, User, VirtualKey } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { badInput } from '../src/graphql/errors';
 import { Context } from '../src/graphql/context';
-import { keyList, keyByAlias } from '../src/reads/lists';
+import { keyList, keyByAlias } from '../src/reads/keys';
 import { reads } from '../src/graphql/selection';
 import { tokenFromInput } from '../src/services/key-format';
 import { KeyService } from '../src/services/keys';

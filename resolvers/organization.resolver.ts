@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, 
 import { Budget, Organization, OrganizationMember, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
-import { organizationList } from '../src/reads/lists';
+import { organizationList } from '../src/reads/organizations';
 import { reads } from '../src/graphql/selection';
 import { OrganizationFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';

@@ -1,6 +1,6 @@
 import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
-import { Connection, connection, PageInfo } from '../src/graphql/connection';
+import { Connection, connection, pageInfo, PageInfo } from '../src/graphql/connection';
 import { Policy } from '../src/auth/policy';
 import { Context } from '../src/graphql/context';
 import { reads } from '../src/graphql/selection';
@@ -8,11 +8,10 @@ import { badInput, forbidden } from '../src/graphql/errors';
 import { windowCost } from '../src/graphql/limits';
 import { DateScalar } from '../src/graphql/scalars';
 import { Loaders } from '../src/loaders/loaders';
-import { listPage } from '../src/loaders/paging';
 import { UsageSums, ZERO } from '../src/loaders/usage';
+import { auditLogList, errorLogList, spendLogList } from '../src/reads/spend';
 import { checkWindow } from '../src/services/date-window';
-import { tokenFromInput } from '../src/services/key-format';
-import { Dimension, Report, spendReport } from '../src/services/spend-report';
+import { Dimension, Report, ReportRow, spendReport } from '../src/services/spend-report';
 import { PageArgs } from './inputs/page.input';
 import { AuditLogFilter, ErrorLogFilter, SpendLogFilter, SpendReportInput } from './inputs/spend.input';
 import { TeamMember } from './types/team-member.type';
@@ -63,7 +62,9 @@ export class SpendReport {
   rows: SpendReportRow[];
 
   @Field(() => PageInfo)
-  pageInfo: PageInfo;
+  get pageInfo(): PageInfo {
+    return pageInfo(this.report.page);
+  }
 
   @Field({ description: 'the LiteLLM daily table the report read' })
   source: string;
@@ -76,7 +77,7 @@ export class SpendReport {
   }
 }
 
-function reportRow(r: Report['rows'][number]): SpendReportRow {
+function reportRow(r: ReportRow): SpendReportRow {
   const g = r.groups;
   const row = new SpendReportRow();
   row.day = g.DAY ?? null;
@@ -136,8 +137,7 @@ export class SpendQueryResolver {
     return Object.assign(new SpendReport(), {
       report,
       source: report.table,
-      rows: report.rows.map(reportRow),
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: report.hasNextPage, hasPreviousPage: report.hasPreviousPage, startCursor: report.startCursor, endCursor: report.endCursor }),
+      rows: report.page.nodes.map(reportRow),
     });
   }
 
@@ -147,23 +147,7 @@ export class SpendQueryResolver {
     const span = filter.to.getTime() - filter.from.getTime();
     if (span < 0) throw badInput('filter.to', 'is before filter.from');
     if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
-    const { page, count } = await heavy.run(() => listPage(ds, {
-      entity: SpendLog,
-      fields: loaders.wanted(SpendLog),
-      order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
-      where: (x, p) => {
-        const w = [`${x}."startTime" >= ${p.add(filter.from)}`, `${x}."startTime" <= ${p.add(filter.to)}`, policy.spendLogScope(x, p)];
-        if (filter.key) w.push(`${x}.api_key = ${p.add(tokenFromInput(filter.key))}`);
-        if (filter.userId) w.push(`${x}."user" = ${p.add(filter.userId)}`);
-        if (filter.teamId) w.push(`${x}.team_id = ${p.add(filter.teamId)}`);
-        if (filter.endUserId) w.push(`${x}.end_user = ${p.add(filter.endUserId)}`);
-        if (filter.model) w.push(`(${x}.model = ${p.add(filter.model)} OR ${x}.model_group = ${p.add(filter.model)})`);
-        if (filter.status) w.push(`${x}.status = ${p.add(filter.status)}`);
-        if (filter.requestId) w.push(`${x}.request_id = ${p.add(filter.requestId)}`);
-        if (filter.tag) w.push(`${x}.request_tags @> jsonb_build_array(${p.add(filter.tag)}::text)`);
-        return w;
-      },
-    }, args));
+    const { page, count } = await heavy.run(() => spendLogList(ds, policy, loaders.wanted(SpendLog), args, filter));
     return connection(SpendLogConnection, page, count);
   }
 
@@ -171,41 +155,14 @@ export class SpendQueryResolver {
   async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     policy.requireReadAll('error logs');
     if (config.disableErrorLogs) throw forbidden('Error logs are disabled on this proxy (general_settings.disable_error_logs)');
-    const { page, count } = await heavy.run(() => listPage(ds, {
-      entity: ErrorLog,
-      fields: loaders.wanted(ErrorLog),
-      order: { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' },
-      where: (x, p) => {
-        const w: string[] = [];
-        if (filter?.from) w.push(`${x}."startTime" >= ${p.add(filter.from)}`);
-        if (filter?.to) w.push(`${x}."startTime" <= ${p.add(filter.to)}`);
-        if (filter?.model) w.push(`(${x}.model_group = ${p.add(filter.model)} OR ${x}.litellm_model_name = ${p.add(filter.model)})`);
-        if (filter?.exceptionType) w.push(`${x}.exception_type = ${p.add(filter.exceptionType)}`);
-        if (filter?.statusCode) w.push(`${x}.status_code = ${p.add(filter.statusCode)}`);
-        return w.length ? w : ['TRUE'];
-      },
-    }, args));
+    const { page, count } = await heavy.run(() => errorLogList(ds, loaders.wanted(ErrorLog), args, filter));
     return connection(ErrorLogConnection, page, count);
   }
 
   @Query(() => AuditLogConnection, { description: 'LiteLLM_AuditLog, newest first' })
   async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, heavy, policy, loaders }: Context) {
     policy.requireReadAll('audit logs');
-    const { page, count } = await heavy.run(() => listPage(ds, {
-      entity: AuditLogEntry,
-      fields: loaders.wanted(AuditLogEntry),
-      order: { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' },
-      where: (x, p) => {
-        const w: string[] = [];
-        if (filter?.from) w.push(`${x}.updated_at >= ${p.add(filter.from)}`);
-        if (filter?.to) w.push(`${x}.updated_at <= ${p.add(filter.to)}`);
-        if (filter?.tableName) w.push(`${x}.table_name = ${p.add(filter.tableName)}`);
-        if (filter?.objectId) w.push(`${x}.object_id = ${p.add(filter.objectId)}`);
-        if (filter?.action) w.push(`${x}.action = ${p.add(filter.action)}`);
-        if (filter?.changedBy) w.push(`${x}.changed_by = ${p.add(filter.changedBy)}`);
-        return w.length ? w : ['TRUE'];
-      },
-    }, args));
+    const { page, count } = await heavy.run(() => auditLogList(ds, loaders.wanted(AuditLogEntry), args, filter));
     return connection(AuditLogConnection, page, count);
   }
 }

@@ -1,14 +1,16 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
 import { fastPath, SLOW } from '../src/graphql/field-fast-path';
 import { Budget, Organization, Team, User } from '../entities';
-import { connection, pageWindow, toPage } from '../src/graphql/connection';
+import { connection } from '../src/graphql/connection';
+import { pageOfList } from '../src/paging';
 import { Context } from '../src/graphql/context';
-import { teamList } from '../src/reads/lists';
+import { teamList } from '../src/reads/teams';
 import { reads } from '../src/graphql/selection';
 import { TeamFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
-import { parseMembers, TeamMember } from './types/team-member.type';
+import { teamMembers } from '../src/services/members';
+import { TeamMember } from './types/team-member.type';
 
 
 @Resolver(() => Team)
@@ -33,14 +35,8 @@ export class TeamResolver {
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
   @Extensions(reads('membersWithRoles', 'organizationId'))
   async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
-    const w = pageWindow(args, ['position']);
-    const all = parseMembers(team.id, team.membersWithRoles, team.organizationId);
-    const at = w.cursor ? (w.cursor[0] as number) : null;
-    // rows in the direction of travel, one extra, as the keyset lists fetch them
-    const rows = w.backward
-      ? all.slice(0, at ?? all.length).reverse().slice(0, w.size + 1)
-      : all.slice(at === null ? 0 : at + 1, (at === null ? 0 : at + 1) + w.size + 1);
-    const page = toPage(rows, w, (m) => [m.position]);
+    const all = teamMembers(team);
+    const page = pageOfList(all, args);
     await loaders.memberDetails.load(page.nodes);
     return connection(TeamMemberConnection, page, async () => all.length);
   }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } 
 import { Organization, OrganizationMember, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
-import { userList } from '../src/reads/lists';
+import { userList } from '../src/reads/users';
 import { reads } from '../src/graphql/selection';
 import { UserFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';

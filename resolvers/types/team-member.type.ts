@@ -1,12 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { TeamMembership, User } from '../../entities';
-import { teamMembers } from '../../src/services/members';
+import type { TeamMemberEntry } from '../../src/services/members';
 
 export enum TeamRole {
   ADMIN = 'admin',
   USER = 'user',
 }
 registerEnumType(TeamRole, { name: 'TeamRole', description: "A member's role in members_with_roles" });
+
+/** The fields of TeamMemberEntry (src/services/members.ts) that are not GraphQL fields come with this merge. */
+export interface TeamMember extends TeamMemberEntry {}
 
 /** One entry of TeamTable.members_with_roles, merged with its TeamMembership row when one exists. */
 @ObjectType('TeamMember')
@@ -18,22 +20,5 @@ export class TeamMember {
   userEmail: string | null;
 
   @Field(() => TeamRole)
-  role: TeamRole;
-
-  teamId: string;
-
-  teamOrganizationId: string | null;
-
-  /** index in members_with_roles, the member list's cursor */
-  position: number;
-
-  /** looked ahead for the whole level (see Loaders.memberDetails): undefined when not fetched */
-  membership?: TeamMembership | null;
-  userRow?: User | null;
-}
-
-export function parseMembers(teamId: string, membersWithRoles: unknown, teamOrganizationId: string | null): TeamMember[] {
-  return teamMembers(membersWithRoles).map((m) =>
-    Object.assign(new TeamMember(), { ...m, role: m.role === 'admin' ? TeamRole.ADMIN : TeamRole.USER, teamId, teamOrganizationId }),
-  );
+  role: TeamMemberEntry['role'];
 }

@@ -164,7 +164,7 @@ export async function resolvePrincipal(
   const teamRoles = new Map<string, TeamRole>();
   for (const t of row.teams) {
     if (boundTeamId && t.team_id !== boundTeamId) continue;
-    const me = memberOf(t.members, row.user_id);
+    const me = memberOf({ id: t.team_id, membersWithRoles: t.members }, row.user_id);
     if (me) teamRoles.set(t.team_id, me.role);
   }
   const orgRoles = new Map(boundTeamId ? [] : row.orgs.map((o) => [o.organization_id, o.role ?? 'internal_user']));

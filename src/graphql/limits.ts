@@ -20,7 +20,7 @@ import {
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { Limits } from '../config';
 import { checkWindowWidth, windowDays } from '../services/date-window';
-import { DEFAULT_PAGE } from './connection';
+import { DEFAULT_PAGE } from '../paging';
 import { GatewayError } from './errors';
 
 const tooComplex = (message: string) => new GatewayError('QUERY_TOO_COMPLEX', message, { http: { status: 400 } });

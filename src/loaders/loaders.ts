@@ -5,19 +5,13 @@ import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
-import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from './orders';
-import { and, byColumn, childrenLoaders, PageArgs, rowsByColumn } from './paging';
+import { and, childrenLoaders, PageArgs } from '../paging';
+import { byColumn, rowsByColumn } from '../reads/by-column';
+import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from '../reads/orders';
+import { TeamMemberEntry } from '../services/members';
 import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
 
-/** A members_with_roles entry as the member loaders see it, and the rows they attach to it. */
-export interface MemberRef {
-  userId: string | null;
-  teamId: string;
-  teamOrganizationId: string | null;
-  membership?: TeamMembership | null;
-  userRow?: User | null;
-}
 
 
 /**
@@ -93,7 +87,7 @@ export class Loaders {
    */
   get memberDetails() {
     return this.once('memberDetails', () =>
-      new DataLoader<MemberRef[], void>(
+      new DataLoader<readonly TeamMemberEntry[], void>(
         async (levels) => {
           const members = levels.flat().filter((m) => m.userId);
           const wanted = this.selection?.get('TeamMember');

@@ -193,7 +193,7 @@ export class BudgetService {
       if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
       if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
       this.policy.assertTeamOpen(team);
-      if (!memberOf(team.membersWithRoles, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
+      if (!memberOf(team, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
       const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
       if (membership?.budgetId && !(await this.tierShared(em, membership.budgetId, { userId, teamId }))) {
         const tier = await this.tier(em, membership.budgetId);

@@ -1,31 +1,58 @@
-/**
- * TeamTable.members_with_roles, typed and parsed in one place. LiteLLM writes '{}' for a team without
- * members, and an entry may carry only a user_email; anything that is not an object is skipped.
- */
-export interface MemberEntry {
+import type { Team, TeamMembership, User } from '../../entities';
+
+/** One entry of TeamTable.members_with_roles: the one type of a team member, GraphQL's TeamMember included. */
+export interface TeamMemberEntry {
   userId: string | null;
   userEmail: string | null;
   role: 'admin' | 'user';
   /** index among the entries: the member list's cursor */
   position: number;
+  teamId: string;
+  teamOrganizationId: string | null;
+  /** looked ahead for a whole level (see Loaders.memberDetails): undefined when not fetched */
+  membership?: TeamMembership | null;
+  userRow?: User | null;
 }
 
-export function teamMembers(membersWithRoles: unknown): MemberEntry[] {
-  if (!Array.isArray(membersWithRoles)) return [];
-  const out: MemberEntry[] = [];
-  membersWithRoles.forEach((m) => {
-    if (!m || typeof m !== 'object') return;
+type TeamRow = Pick<Team, 'id' | 'membersWithRoles'> & { organizationId?: string | null };
+
+const parsed = new WeakMap<TeamRow, readonly TeamMemberEntry[]>();
+
+/**
+ * A team row's members_with_roles, parsed on first use and kept with the row. LiteLLM writes '{}' for a
+ * team without members, and an entry may carry only a user_email; anything that is not an object is skipped.
+ */
+export function teamMembers(team: TeamRow): readonly TeamMemberEntry[] {
+  let members = parsed.get(team);
+  if (!members) {
+    members = parse(team);
+    parsed.set(team, members);
+  }
+  return members;
+}
+
+function parse(team: TeamRow): TeamMemberEntry[] {
+  const json: unknown = team.membersWithRoles;
+  if (!Array.isArray(json)) return [];
+  const out: TeamMemberEntry[] = [];
+  for (const m of json) {
+    if (!m || typeof m !== 'object') continue;
     const e = m as Record<string, unknown>;
     out.push({
       userId: typeof e.user_id === 'string' ? e.user_id : null,
       userEmail: typeof e.user_email === 'string' ? e.user_email : null,
       role: e.role === 'admin' ? 'admin' : 'user',
       position: out.length,
+      teamId: team.id,
+      teamOrganizationId: team.organizationId ?? null,
+      // set by the look-ahead; present from the start so every member keeps one object shape
+      membership: undefined,
+      userRow: undefined,
     });
-  });
+  }
   return out;
 }
 
-export function memberOf(membersWithRoles: unknown, userId: string | null): MemberEntry | undefined {
-  return userId === null ? undefined : teamMembers(membersWithRoles).find((m) => m.userId === userId);
+export function memberOf(team: TeamRow, userId: string | null): TeamMemberEntry | undefined {
+  return userId === null ? undefined : teamMembers(team).find((m) => m.userId === userId);
 }

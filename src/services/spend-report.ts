@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { Params } from '../db/sql';
-import { decodeCursor, encodeCursor, pageSize } from '../graphql/connection';
 import { badInput } from '../graphql/errors';
 import { toUsage, USAGE_SUMS, UsageSums } from '../loaders/usage';
+import { offsetPage, offsetWindow, Page } from '../paging';
 import { checkWindow } from './date-window';
 import { tokenFromInput } from './key-format';
 
@@ -70,11 +70,7 @@ export interface ReportRow extends UsageSums {
 }
 
 export interface Report {
-  rows: ReportRow[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
+  page: Page<ReportRow>;
   totals: () => Promise<UsageSums>;
   table: string;
 }
@@ -88,8 +84,7 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
   if (!input.groupBy.length) throw badInput('groupBy', 'name at least one dimension');
   if (new Set(input.groupBy).size !== input.groupBy.length) throw badInput('groupBy', 'names a dimension twice');
   if (input.groupBy.length > 5) throw badInput('groupBy', 'at most 5 dimensions');
-  const first = pageSize(input.first ?? 100, 1000);
-  const [offset] = (decodeCursor(input.after, ['position']) ?? [-1]) as number[];
+  const slice = offsetWindow({ first: input.first ?? 100, after: input.after }, 1000);
   const filter = input.filter ?? {};
   const filtered = (Object.keys(FILTER_DIMENSION) as (keyof ReportFilter)[]).filter((k) => filter[k]?.length);
   for (const k of filtered) if (filter[k]!.length > 1000) throw badInput(`filter.${k}`, 'at most 1000 values');
@@ -118,23 +113,19 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
          FROM "${table}" d WHERE ${cond}
         GROUP BY ${cols.join(', ')}
         ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
-        LIMIT ${first + 1} OFFSET ${offset + 1}`,
+        LIMIT ${slice.size + 1} OFFSET ${slice.offset}`,
       p.values,
     ),
   );
   const dims = input.groupBy.map((g, i) => [g, `g${i}`] as const);
-  const page = rows.slice(0, first).map((r) => {
-    const row = toUsage(r) as UsageSums & { groups: Partial<Record<Dimension, string | null>> };
+  const groups = rows.map((r) => {
+    const row = toUsage(r) as ReportRow;
     row.groups = {};
     for (const [g, column] of dims) row.groups[g] = (r[column] as string | null) ?? null;
     return row;
   });
   return {
-    rows: page,
-    hasNextPage: rows.length > first,
-    hasPreviousPage: offset >= 0,
-    startCursor: page.length ? encodeCursor([offset + 1]) : null,
-    endCursor: page.length ? encodeCursor([offset + page.length]) : null,
+    page: offsetPage(groups, slice),
     table,
     totals: async () => {
       const tp = new Params();

@@ -1,4 +1,4 @@
-import { Order } from './paging';
+import { Order } from '../paging';
 
 /** Every list's order, defined once: each is served by an index LiteLLM has (README, "Lists"). */
 const byPrimaryKey = (column: string, property = 'id'): Order => ({ columns: [column], properties: [property], direction: 'ASC' });
@@ -14,3 +14,8 @@ export const BUDGET_ORDER = byPrimaryKey('budget_id');
 export const MODEL_ORDER = byPrimaryKey('model_id');
 export const INVITATION_ORDER = byPrimaryKey('id');
 export const MODEL_ACCESS_REQUEST_ORDER = byPrimaryKey('request_id');
+
+/** Newest first. */
+export const SPEND_LOG_ORDER: Order = { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' };
+export const ERROR_LOG_ORDER: Order = { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' };
+export const AUDIT_LOG_ORDER: Order = { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' };
