@@ -1,0 +1,50 @@
+-- 6 statements
+
+-- level 0
+SELECT x."organization_id", x."organization_alias"
+FROM "LiteLLM_OrganizationTable" x
+WHERE TRUE
+ORDER BY x."organization_id" ASC
+LIMIT 11;
+
+-- level 1
+SELECT c.*
+FROM unnest($1::text[]) AS parent(id)
+CROSS JOIN LATERAL (
+  SELECT x."team_id", x."team_alias", x."organization_id", x."members_with_roles", parent.id AS "__parent"
+  FROM "LiteLLM_TeamTable" x
+  WHERE x."organization_id" = parent.id
+  ORDER BY x."team_id" ASC
+  LIMIT 21) c;
+
+SELECT d."organization_id" AS id, coalesce(sum(d.spend), 0)::float8 AS spend, coalesce(sum(d.prompt_tokens), 0) AS prompt_tokens, coalesce(sum(d.completion_tokens), 0) AS completion_tokens, coalesce(sum(d.api_requests), 0) AS requests, coalesce(sum(d.successful_requests), 0) AS successful_requests, coalesce(sum(d.failed_requests), 0) AS failed_requests
+FROM "LiteLLM_DailyOrganizationSpend" d
+WHERE d."organization_id" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3
+GROUP BY d."organization_id";
+
+-- level 2
+SELECT d."team_id" AS id, coalesce(sum(d.spend), 0)::float8 AS spend, coalesce(sum(d.prompt_tokens), 0) AS prompt_tokens, coalesce(sum(d.completion_tokens), 0) AS completion_tokens, coalesce(sum(d.api_requests), 0) AS requests, coalesce(sum(d.successful_requests), 0) AS successful_requests, coalesce(sum(d.failed_requests), 0) AS failed_requests
+FROM "LiteLLM_DailyTeamSpend" d
+WHERE d."team_id" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3
+GROUP BY d."team_id";
+
+SELECT x."user_id", x."team_id", x."spend", x."budget_id", x."total_spend"
+FROM "LiteLLM_TeamMembership" x
+WHERE (x.user_id, x.team_id) IN (
+  SELECT *
+  FROM unnest($1::text[], $2::text[]));
+
+-- level 3
+SELECT p.user_id, p.team_id, s.*
+FROM unnest($1::text[], $2::text[]) AS p(user_id, team_id)
+CROSS JOIN LATERAL (
+  SELECT coalesce(sum(d.spend), 0)::float8 AS spend, coalesce(sum(d.prompt_tokens), 0) AS prompt_tokens, coalesce(sum(d.completion_tokens), 0) AS completion_tokens, coalesce(sum(d.api_requests), 0) AS requests, coalesce(sum(d.successful_requests), 0) AS successful_requests, coalesce(sum(d.failed_requests), 0) AS failed_requests
+  FROM "LiteLLM_DailyUserSpend" d
+  WHERE d.user_id = p.user_id AND d.date >= $3 AND d.date <= $4 AND d.api_key IN (
+    SELECT token
+    FROM "LiteLLM_VerificationToken"
+    WHERE user_id = p.user_id AND team_id = p.team_id
+    UNION ALL
+    SELECT token
+    FROM "LiteLLM_DeletedVerificationToken"
+    WHERE user_id = p.user_id AND team_id = p.team_id)) s;
