@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, 
 import { fastPath, SLOW } from '../src/graphql/field-fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
-import { pageOfList } from '../src/paging';
+import { pageWindow } from '../src/paging';
 import { Context } from '../src/graphql/context';
 import { teamList } from '../src/reads/teams';
 import { reads } from '../src/graphql/selection';
@@ -35,10 +35,9 @@ export class TeamResolver {
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
   @Extensions(reads('membersWithRoles', 'organizationId'))
   async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
-    const all = teamMembers(team);
-    const page = pageOfList(all, args);
-    await loaders.memberDetails.load(page.nodes);
-    return connection(TeamMemberConnection, page, async () => all.length);
+    pageWindow(args, ['position']);
+    const page = await loaders.membersOfTeams(args).load(team);
+    return connection(TeamMemberConnection, page, async () => teamMembers(team).length);
   }
 
   @FieldResolver(() => KeyConnection)

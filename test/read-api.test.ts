@@ -1,3 +1,4 @@
+import { makeTeam } from './helpers/world';
 import { hashKey } from '../src/services/key-format';
 import { codes, startTestGateway, TestGateway } from './helpers/gateway';
 
@@ -72,6 +73,35 @@ describe('roots answer with the stored values', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data.a.members).toEqual({ totalCount: 0, nodes: [] });
     expect(r.data.b.members.nodes.at(-1)).toEqual({ userId: null, userEmail: 'invitee@example.com', role: 'USER', user: null, spend: null });
+  });
+
+  test('entries of members_with_roles that are not objects are skipped: positions, cursors and counts count members only', async () => {
+    const team = { team_id: await makeTeam(t, 'odd-entries') };
+    await q(
+      `UPDATE "LiteLLM_TeamTable" SET members_with_roles = '["junk", {"user_id": 7, "user_email": "a@example.com", "role": "admin"}, 42, null, {"user_email": "b@example.com", "role": true}, {"user_email": "c@example.com", "role": "ADMIN"}]'::jsonb WHERE team_id = $1`,
+      [team.team_id],
+    );
+    const page = (after: string | null) =>
+      t.gql(`query($t: ID!, $a: String) { team(id: $t) { members(first: 1, after: $a) { totalCount nodes { userId userEmail role } pageInfo { endCursor hasNextPage hasPreviousPage } } } }`, { t: team.team_id, a: after });
+    const seen = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const r = await page(after);
+      expect(r.errors).toBeUndefined();
+      const m = r.data.team.members;
+      expect(m.totalCount).toBe(3);
+      expect(m.pageInfo.hasPreviousPage).toBe(i > 0);
+      expect(m.pageInfo.hasNextPage).toBe(i < 2);
+      seen.push(...m.nodes);
+      after = m.pageInfo.endCursor;
+    }
+    // a user_id that is not a string is no user id; only the JSON string "admin" is an admin
+    expect(seen).toEqual([
+      { userId: null, userEmail: 'a@example.com', role: 'ADMIN' },
+      { userId: null, userEmail: 'b@example.com', role: 'USER' },
+      { userId: null, userEmail: 'c@example.com', role: 'USER' },
+    ]);
+    await q(`UPDATE "LiteLLM_TeamTable" SET members_with_roles = '[]' WHERE team_id = $1`, [team.team_id]);
   });
 
   test('users: email filter is case-insensitive; teams and organizations resolve', async () => {

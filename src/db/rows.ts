@@ -3,7 +3,9 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 type TableInfo = {
   table: string;
   select: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
+  jsonObject: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
   hydrate: (row: Record<string, unknown>) => unknown;
+  hydrateJson: (row: Record<string, unknown>) => unknown;
 };
 const cache = new WeakMap<object, TableInfo>();
 
@@ -60,30 +62,35 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     const propertyOf = new Map(columns.map((c) => [c.databaseName, c.propertyName]));
     const properties = new Set(columns.map((c) => c.propertyName));
     const light = meta.tableName === 'LiteLLM_SpendLogs' ? columns.filter((c) => !HEAVY_COLUMNS.has(c.databaseName)) : columns;
+    /**
+     * The columns of the properties wanted (and the primary key and mustColumns), heavy ones only when
+     * named; without a wanted set, every light column.
+     */
+    const chosen = (wanted?: ReadonlySet<string>, mustColumns: string[] = []) =>
+      wanted ? columns.filter((c) => wanted.has(c.propertyName) || c.isPrimary || mustColumns.includes(c.databaseName)) : light;
+    // an instance of the entity class without running its constructor or TypeORM's machinery
+    const hydrate = (row: Record<string, unknown>) => {
+      const obj = Object.create(proto) as Record<string, unknown>;
+      for (const k in row) {
+        const prop = propertyOf.get(k);
+        if (prop) obj[prop] = row[k];
+      }
+      return STRICT_READS ? strict(obj, meta.tableName, properties) : obj;
+    };
+    // timestamp(3) columns come out of json_build_object as naive UTC text; pg-types.ts reads them as UTC too
+    const timestamps = new Set(columns.filter((c) => c.type === 'timestamp' || c.type === 'timestamp without time zone').map((c) => c.databaseName));
     hit = {
       table: `"${meta.tableName}"`,
-      /**
-       * The columns of the properties wanted (and the primary key and mustColumns), heavy ones only when
-       * named; without a wanted set, every light column.
-       */
-      select: (alias: string, wanted?: ReadonlySet<string>, mustColumns: string[] = []) =>
-        (wanted
-          ? columns.filter((c) => wanted.has(c.propertyName) || c.isPrimary || mustColumns.includes(c.databaseName))
-          : light
-        )
-          .map((c) => `${alias}."${c.databaseName}"`)
-          .join(', '),
-      // an instance of the entity class without running its constructor or TypeORM's machinery
-      hydrate: (row) => {
-        const obj = Object.create(proto) as Record<string, unknown>;
-        for (const k in row) {
-          const prop = propertyOf.get(k);
-          if (prop) obj[prop] = row[k];
-        }
-        return STRICT_READS ? strict(obj, meta.tableName, properties) : obj;
+      select: (alias, wanted, mustColumns) => chosen(wanted, mustColumns).map((c) => `${alias}."${c.databaseName}"`).join(', '),
+      /** the same columns as one json_build_object (keyed by column name), for rows nested in JSON built in SQL */
+      jsonObject: (alias, wanted, mustColumns) => `json_build_object(${chosen(wanted, mustColumns).map((c) => `'${c.databaseName}', ${alias}."${c.databaseName}"`).join(', ')})`,
+      hydrate,
+      hydrateJson: (row) => {
+        for (const k in row) if (timestamps.has(k) && typeof row[k] === 'string') row[k] = new Date(`${row[k]}Z`);
+        return hydrate(row);
       },
     };
     cache.set(key, hit);
   }
-  return hit as Omit<TableInfo, 'hydrate'> & { hydrate: (row: Record<string, unknown>) => T };
+  return hit as Omit<TableInfo, 'hydrate' | 'hydrateJson'> & { hydrate: (row: Record<string, unknown>) => T; hydrateJson: (row: Record<string, unknown>) => T };
 }

@@ -5,8 +5,9 @@ import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
-import { and, childrenLoaders, PageArgs } from '../paging';
-import { byColumn, rowsByColumn } from '../reads/by-column';
+import { and, childrenLoaders, Page, PageArgs } from '../paging';
+import { byColumn } from '../reads/by-column';
+import { teamMemberPages, TeamRef } from '../reads/members';
 import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from '../reads/orders';
 import { TeamMemberEntry } from '../services/members';
 import { Params } from '../db/sql';
@@ -80,35 +81,6 @@ export class Loaders {
     );
   }
 
-  /**
-   * Look-ahead for a level of team members: when the operation selects their user, spend or budget, the
-   * rows of every member on the level are fetched in the level's batch (the same statements as member by
-   * member) and attached, so those fields resolve without a promise per member.
-   */
-  get memberDetails() {
-    return this.once('memberDetails', () =>
-      new DataLoader<readonly TeamMemberEntry[], void>(
-        async (levels) => {
-          const members = levels.flat().filter((m) => m.userId);
-          const wanted = this.selection?.get('TeamMember');
-          const rows = (field: string) => !wanted || wanted.has(field);
-          const spendable = members.filter((m) => this.policy.canSeeMemberSpend(m.teamId, m.teamOrganizationId, m.userId));
-          // straight to SQL, not through the per-row loaders: thousands of members cost no promise each
-          const [memberships, users] = await Promise.all([
-            (rows('spend') || rows('budget')) && spendable.length ? this.membershipRows(spendable) : null,
-            rows('user') && members.length
-              ? rowsByColumn(this.ds, User, 'user_id', [...new Set(members.map((m) => m.userId!))], (a, p) => this.policy.userScope(a, p), this.wanted(User))
-              : null,
-          ]);
-          if (memberships) for (const m of spendable) m.membership = memberships.get(`${m.userId}\u0000${m.teamId}`) ?? null;
-          if (users) for (const m of members) m.userRow = users.get(m.userId!) ?? null;
-          return levels.map(() => undefined);
-        },
-        { cache: false },
-      ),
-    );
-  }
-
   /** TeamMembership rows by (user_id, team_id) pairs, keyed `user\u0000team`. */
   private async membershipRows(pairs: readonly { userId: string | null; teamId: string }[]): Promise<Map<string, TeamMembership>> {
     const t = table(this.ds, TeamMembership);
@@ -152,6 +124,19 @@ export class Loaders {
     return this.children('teamsOfOrganization', args, () =>
       childrenLoaders(this.ds, { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => this.policy.teamScope(a, p), fields: this.wanted(Team) }, args),
     );
+  }
+
+  /** A page of members per team, with what the operation selects of each member, one statement per level. */
+  membersOfTeams(args: PageArgs) {
+    return this.children('membersOfTeams', args, () => {
+      const wanted = this.selection?.get('TeamMember');
+      const joins = {
+        membership: !wanted || wanted.has('spend') || wanted.has('budget'),
+        user: !wanted || wanted.has('user'),
+        userFields: this.wanted(User),
+      };
+      return new DataLoader<TeamRef, Page<TeamMemberEntry>, string>((teams) => teamMemberPages(this.ds, this.policy, teams, args, joins), { cacheKeyFn: (t) => t.id });
+    });
   }
 
   keysOfTeam(args: PageArgs) {

@@ -9,7 +9,7 @@ export interface TeamMemberEntry {
   position: number;
   teamId: string;
   teamOrganizationId: string | null;
-  /** looked ahead for a whole level (see Loaders.memberDetails): undefined when not fetched */
+  /** looked ahead for a whole level (src/reads/members.ts): undefined when not fetched */
   membership?: TeamMembership | null;
   userRow?: User | null;
 }

@@ -28,11 +28,19 @@ FROM "LiteLLM_DailyTeamSpend" d
 WHERE d."team_id" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3
 GROUP BY d."team_id";
 
-SELECT x."user_id", x."team_id", x."spend", x."budget_id", x."total_spend"
-FROM "LiteLLM_TeamMembership" x
-WHERE (x.user_id, x.team_id) IN (
-  SELECT *
-  FROM unnest($1::text[], $2::text[]));
+SELECT t.team_id AS id, coalesce((
+  SELECT json_agg(json_build_object('position', e.position, 'user_id', e.user_id, 'user_email', e.user_email, 'role', e.role, 'membership', CASE WHEN tm.user_id IS NULL THEN NULL ELSE json_build_object('user_id', tm."user_id", 'team_id', tm."team_id", 'spend', tm."spend", 'budget_id', tm."budget_id", 'total_spend', tm."total_spend") END) ORDER BY e.position ASC)
+  FROM (
+    SELECT o.position, CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id, CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email, CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role
+    FROM (
+      SELECT x.m, (row_number() OVER (ORDER BY x.ord) - 1)::int AS position
+      FROM jsonb_array_elements(CASE WHEN jsonb_typeof(t.members_with_roles) = 'array' THEN t.members_with_roles ELSE '[]'::jsonb END) WITH ORDINALITY AS x(m, ord)
+      WHERE jsonb_typeof(x.m) = 'object') o
+    WHERE TRUE
+    ORDER BY o.position ASC
+    LIMIT 51) e LEFT JOIN "LiteLLM_TeamMembership" tm ON tm.user_id = e.user_id AND tm.team_id = t.team_id), '[]') AS members
+FROM "LiteLLM_TeamTable" t
+WHERE t.team_id = ANY($1::text[]);
 
 -- level 3
 SELECT p.user_id, p.team_id, s.*

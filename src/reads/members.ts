@@ -1,0 +1,77 @@
+import { DataSource } from 'typeorm';
+import { TeamMembership, User } from '../../entities';
+import { Policy } from '../auth/policy';
+import { table } from '../db/rows';
+import { Params } from '../db/sql';
+import { and, Page, PageArgs, pageOfList, pageWindow, toPage } from '../paging';
+import { TeamMemberEntry, teamMembers } from '../services/members';
+
+export interface TeamRef {
+  id: string;
+  organizationId: string | null;
+  membersWithRoles: unknown;
+}
+
+/** What a level of team members carries beyond members_with_roles: each one's TeamMembership row, user row. */
+export interface MemberJoins {
+  membership: boolean;
+  user: boolean;
+  userFields?: ReadonlySet<string>;
+}
+
+// members_with_roles as LiteLLM writes it: '{}' for none; entries that are not objects are skipped, and a
+// member's position is its index among the object entries (the cursor of the member list)
+const ENTRIES = `(SELECT x.m, (row_number() OVER (ORDER BY x.ord) - 1)::int AS position
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(t.members_with_roles) = 'array' THEN t.members_with_roles ELSE '[]'::jsonb END) WITH ORDINALITY AS x(m, ord)
+   WHERE jsonb_typeof(x.m) = 'object')`;
+
+/**
+ * A page of members for each team. With their TeamMembership or user rows selected, in one statement: members_with_roles is unnested in PostgreSQL, the
+ * page cut per team, each member's TeamMembership row (by its primary key) and user row (within the
+ * caller's scope) joined when selected, and each team's page comes back as one JSON array.
+ */
+export async function teamMemberPages(ds: DataSource, policy: Policy, teams: readonly TeamRef[], args: PageArgs, joins: MemberJoins): Promise<Page<TeamMemberEntry>[]> {
+  // nothing to join: the team rows already hold every member, and paging them costs no statement
+  if (!joins.membership && !joins.user) return teams.map((team) => pageOfList(teamMembers(team), args));
+  const w = pageWindow(args, ['position']);
+  const tm = table(ds, TeamMembership);
+  const u = table(ds, User);
+  const p = new Params([teams.map((t) => t.id)]);
+  const direction = w.backward ? 'DESC' : 'ASC';
+  const cut = w.cursor ? `o.position ${w.backward ? '<' : '>'} ${p.add(w.cursor[0])}` : 'TRUE';
+  const userScope = joins.user ? policy.userScope('u', p) : '';
+  const rows: { id: string; members: Record<string, unknown>[] }[] = await ds.query(
+    `SELECT t.team_id AS id, coalesce((
+       SELECT json_agg(json_build_object('position', e.position, 'user_id', e.user_id, 'user_email', e.user_email, 'role', e.role${
+         joins.membership ? `, 'membership', CASE WHEN tm.user_id IS NULL THEN NULL ELSE ${tm.jsonObject('tm')} END` : ''
+       }${joins.user ? `, 'user', CASE WHEN u.user_id IS NULL THEN NULL ELSE ${u.jsonObject('u', joins.userFields)} END` : ''}) ORDER BY e.position ${direction})
+         FROM (SELECT o.position,
+                      CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id,
+                      CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email,
+                      CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role
+                 FROM ${ENTRIES} o
+                WHERE ${cut} ORDER BY o.position ${direction} LIMIT ${w.size + 1}) e${
+                  joins.membership ? `\n         LEFT JOIN ${tm.table} tm ON tm.user_id = e.user_id AND tm.team_id = t.team_id` : ''
+                }${joins.user ? `\n         LEFT JOIN ${u.table} u ON ${and(['u.user_id = e.user_id', userScope])}` : ''}), '[]') AS members
+       FROM "LiteLLM_TeamTable" t WHERE t.team_id = ANY($1::text[])`,
+    p.values,
+  );
+  const byTeam = new Map(rows.map((r) => [r.id, r.members]));
+  return teams.map((team) => {
+    const members = (byTeam.get(team.id) ?? []).map((m): TeamMemberEntry => {
+      const spendable = joins.membership && m.user_id !== null && policy.canSeeMemberSpend(team.id, team.organizationId, m.user_id as string);
+      return {
+        userId: m.user_id as string | null,
+        userEmail: m.user_email as string | null,
+        role: m.role as 'admin' | 'user',
+        position: m.position as number,
+        teamId: team.id,
+        teamOrganizationId: team.organizationId,
+        // a member's TeamMembership only for callers who may see their spend, as member by member
+        membership: spendable ? (m.membership ? tm.hydrateJson(m.membership as Record<string, unknown>) : null) : undefined,
+        userRow: joins.user ? (m.user ? u.hydrateJson(m.user as Record<string, unknown>) : null) : undefined,
+      };
+    });
+    return toPage(members, w, (m) => [m.position]);
+  });
+}
