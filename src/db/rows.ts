@@ -3,9 +3,9 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 type TableInfo = {
   table: string;
   select: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
-  jsonObject: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
+  jsonArray: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => { sql: string; columns: string[] };
   hydrate: (row: Record<string, unknown>) => unknown;
-  hydrateJson: (row: Record<string, unknown>) => unknown;
+  hydrateJson: (values: unknown[], columns: string[]) => unknown;
 };
 const cache = new WeakMap<object, TableInfo>();
 
@@ -82,15 +82,22 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     hit = {
       table: `"${meta.tableName}"`,
       select: (alias, wanted, mustColumns) => chosen(wanted, mustColumns).map((c) => `${alias}."${c.databaseName}"`).join(', '),
-      /** the same columns as one json_build_object (keyed by column name), for rows nested in JSON built in SQL */
-      jsonObject: (alias, wanted, mustColumns) => `json_build_object(${chosen(wanted, mustColumns).map((c) => `'${c.databaseName}', ${alias}."${c.databaseName}"`).join(', ')})`,
+      /** the same columns as one json_build_array, for rows nested in JSON built in SQL (read back by hydrateJson) */
+      jsonArray: (alias, wanted, mustColumns) => {
+        const columns = chosen(wanted, mustColumns).map((c) => c.databaseName);
+        return { sql: `json_build_array(${columns.map((c) => `${alias}."${c}"`).join(', ')})`, columns };
+      },
       hydrate,
-      hydrateJson: (row) => {
-        for (const k in row) if (timestamps.has(k) && typeof row[k] === 'string') row[k] = new Date(`${row[k]}Z`);
+      hydrateJson: (values, columns) => {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i++) {
+          const v = values[i];
+          row[columns[i]] = timestamps.has(columns[i]) && typeof v === 'string' ? new Date(`${v}Z`) : v;
+        }
         return hydrate(row);
       },
     };
     cache.set(key, hit);
   }
-  return hit as Omit<TableInfo, 'hydrate' | 'hydrateJson'> & { hydrate: (row: Record<string, unknown>) => T; hydrateJson: (row: Record<string, unknown>) => T };
+  return hit as Omit<TableInfo, 'hydrate' | 'hydrateJson'> & { hydrate: (row: Record<string, unknown>) => T; hydrateJson: (values: unknown[], columns: string[]) => T };
 }

@@ -132,6 +132,7 @@ export class Loaders {
       const wanted = this.selection?.get('TeamMember');
       const joins = {
         membership: !wanted || wanted.has('spend') || wanted.has('budget'),
+        membershipFields: wanted && new Set([...(wanted.has('spend') ? ['spend'] : []), ...(wanted.has('budget') ? ['budgetId'] : [])]),
         user: !wanted || wanted.has('user'),
         userFields: this.wanted(User),
       };

@@ -15,6 +15,7 @@ export interface TeamRef {
 /** What a level of team members carries beyond members_with_roles: each one's TeamMembership row, user row. */
 export interface MemberJoins {
   membership: boolean;
+  membershipFields?: ReadonlySet<string>;
   user: boolean;
   userFields?: ReadonlySet<string>;
 }
@@ -40,11 +41,14 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
   const direction = w.backward ? 'DESC' : 'ASC';
   const cut = w.cursor ? `o.position ${w.backward ? '<' : '>'} ${p.add(w.cursor[0])}` : 'TRUE';
   const userScope = joins.user ? policy.userScope('u', p) : '';
-  const rows: { id: string; members: Record<string, unknown>[] }[] = await ds.query(
+  const membership = tm.jsonArray('tm', joins.membershipFields);
+  const user = u.jsonArray('u', joins.userFields);
+  // each member as [position, user_id, user_email, role, membership row or null, user row or null]
+  const rows: { id: string; members: unknown[][] }[] = await ds.query(
     `SELECT t.team_id AS id, coalesce((
-       SELECT json_agg(json_build_object('position', e.position, 'user_id', e.user_id, 'user_email', e.user_email, 'role', e.role${
-         joins.membership ? `, 'membership', CASE WHEN tm.user_id IS NULL THEN NULL ELSE ${tm.jsonObject('tm')} END` : ''
-       }${joins.user ? `, 'user', CASE WHEN u.user_id IS NULL THEN NULL ELSE ${u.jsonObject('u', joins.userFields)} END` : ''}) ORDER BY e.position ${direction})
+       SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, ${
+         joins.membership ? `CASE WHEN tm.user_id IS NULL THEN NULL ELSE ${membership.sql} END` : 'NULL'
+       }, ${joins.user ? `CASE WHEN u.user_id IS NULL THEN NULL ELSE ${user.sql} END` : 'NULL'}) ORDER BY e.position ${direction})
          FROM (SELECT o.position,
                       CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id,
                       CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email,
@@ -58,18 +62,18 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
   );
   const byTeam = new Map(rows.map((r) => [r.id, r.members]));
   return teams.map((team) => {
-    const members = (byTeam.get(team.id) ?? []).map((m): TeamMemberEntry => {
-      const spendable = joins.membership && m.user_id !== null && policy.canSeeMemberSpend(team.id, team.organizationId, m.user_id as string);
+    const members = (byTeam.get(team.id) ?? []).map(([position, userId, userEmail, role, membershipRow, userRow]): TeamMemberEntry => {
+      const spendable = joins.membership && userId !== null && policy.canSeeMemberSpend(team.id, team.organizationId, userId as string);
       return {
-        userId: m.user_id as string | null,
-        userEmail: m.user_email as string | null,
-        role: m.role as 'admin' | 'user',
-        position: m.position as number,
+        userId: userId as string | null,
+        userEmail: userEmail as string | null,
+        role: role as 'admin' | 'user',
+        position: position as number,
         teamId: team.id,
         teamOrganizationId: team.organizationId,
         // a member's TeamMembership only for callers who may see their spend, as member by member
-        membership: spendable ? (m.membership ? tm.hydrateJson(m.membership as Record<string, unknown>) : null) : undefined,
-        userRow: joins.user ? (m.user ? u.hydrateJson(m.user as Record<string, unknown>) : null) : undefined,
+        membership: spendable ? (membershipRow ? tm.hydrateJson(membershipRow as unknown[], membership.columns) : null) : undefined,
+        userRow: joins.user ? (userRow ? u.hydrateJson(userRow as unknown[], user.columns) : null) : undefined,
       };
     });
     return toPage(members, w, (m) => [m.position]);
