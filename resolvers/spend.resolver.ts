@@ -132,8 +132,8 @@ export class SpendReportRowResolver {
 export class SpendQueryResolver {
   @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan); the window spans at most USAGE_MAX_WINDOW_DAYS' })
   @Extensions(windowCost({ at: 'input', perDay: REPORT_COST_PER_DAY }))
-  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, heavy, policy, config }: Context) {
-    const report = await spendReport(ds, heavy, policy, { ...input, groupBy: input.groupBy as Dimension[] }, config.limits.usageMaxWindowDays);
+  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
+    const report = await spendReport(ds, heavy, policy, { ...input, groupBy: input.groupBy as Dimension[] }, config.limits.usageMaxWindowDays, loaders.fieldsOf('SpendReportRow'));
     return Object.assign(new SpendReport(), {
       report,
       source: report.table,

@@ -106,6 +106,20 @@ describe('spendReport', () => {
     expect(statements.join('\n')).not.toMatch(/LiteLLM_SpendLogs/);
   });
 
+  test('a report sums only the usage fields it selects (spend always, for the order), with the same values', async () => {
+    const [team] = await q(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE spend > 0 ORDER BY spend DESC LIMIT 1`);
+    const input = { from: FROM, to: TO, groupBy: ['DAY', 'MODEL'], filter: { teams: [team.team_id] }, first: 50 };
+    const all: any = await t.gql(`query($input: SpendReportInput!) { spendReport(input: $input) { rows { day model spend promptTokens completionTokens totalTokens requests successfulRequests failedRequests } } }`, { input });
+    const some: any = await t.gql(`query($input: SpendReportInput!) { spendReport(input: $input) { rows { day model spend totalTokens requests } } }`, { input });
+    expect(all.errors).toBeUndefined();
+    expect(some.errors).toBeUndefined();
+    expect(some.data.spendReport.rows.length).toBeGreaterThan(0);
+    expect(some.data.spendReport.rows).toEqual(all.data.spendReport.rows.map(({ day, model, spend, totalTokens, requests }: any) => ({ day, model, spend, totalTokens, requests })));
+    expect(some.statements).toHaveLength(1);
+    expect(some.statements[0]).toMatch(/sum\(d\.prompt_tokens\).*sum\(d\.completion_tokens\).*sum\(d\.api_requests\)/);
+    expect(some.statements[0]).not.toMatch(/successful_requests|failed_requests/);
+  });
+
   test('by KEY: deleted keys keep their spend under their hash, with key null', async () => {
     const [gone] = await q(`SELECT token FROM "LiteLLM_DeletedVerificationToken" LIMIT 1`);
     const r = await t.gql(REPORT, { input: { from: FROM, to: TO, groupBy: ['KEY'], filter: { keys: [gone.token] } } });

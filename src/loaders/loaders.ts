@@ -34,6 +34,11 @@ export class Loaders {
     this.selection = selection;
   }
 
+  /** The fields the operation selects of a GraphQL type (undefined: not known, so all). */
+  fieldsOf(typeName: string): ReadonlySet<string> | undefined {
+    return this.selection ? (this.selection.get(typeName) ?? new Set()) : undefined;
+  }
+
   /** Entity properties the operation needs of an entity that is also a GraphQL type (undefined: all). */
   wanted(entity: { name: string }): ReadonlySet<string> | undefined {
     return this.selection ? neededProperties(this.selection, entity.name) : undefined;

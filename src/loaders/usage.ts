@@ -20,6 +20,20 @@ export const USAGE_SUMS = `coalesce(sum(d.spend), 0)::float8 AS spend,
   coalesce(sum(d.api_requests), 0) AS requests, coalesce(sum(d.successful_requests), 0) AS successful_requests,
   coalesce(sum(d.failed_requests), 0) AS failed_requests`;
 
+const SUM_OF: [string, string, string[]][] = [
+  ['prompt_tokens', 'coalesce(sum(d.prompt_tokens), 0) AS prompt_tokens', ['promptTokens', 'totalTokens']],
+  ['completion_tokens', 'coalesce(sum(d.completion_tokens), 0) AS completion_tokens', ['completionTokens', 'totalTokens']],
+  ['requests', 'coalesce(sum(d.api_requests), 0) AS requests', ['requests']],
+  ['successful_requests', 'coalesce(sum(d.successful_requests), 0) AS successful_requests', ['successfulRequests']],
+  ['failed_requests', 'coalesce(sum(d.failed_requests), 0) AS failed_requests', ['failedRequests']],
+];
+
+/** USAGE_SUMS for only the Usage fields selected (spend always: reports order by it); every sum without a selection. */
+export function usageSums(fields?: ReadonlySet<string>): string {
+  if (!fields) return USAGE_SUMS;
+  return ['coalesce(sum(d.spend), 0)::float8 AS spend', ...SUM_OF.filter(([, , needed]) => needed.some((f) => fields.has(f))).map(([, sql]) => sql)].join(', ');
+}
+
 export function toUsage(r: Record<string, unknown> | undefined): UsageSums {
   if (!r) return { ...ZERO };
   const n = (v: unknown) => Number(v ?? 0);

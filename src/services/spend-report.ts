@@ -3,7 +3,7 @@ import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { Params } from '../db/sql';
 import { badInput } from '../graphql/errors';
-import { toUsage, USAGE_SUMS, UsageSums } from '../loaders/usage';
+import { toUsage, USAGE_SUMS, usageSums, UsageSums } from '../loaders/usage';
 import { offsetPage, offsetWindow, Page } from '../paging';
 import { checkWindow } from './date-window';
 import { tokenFromInput } from './key-format';
@@ -79,7 +79,7 @@ export interface Report {
  * Spend grouped by any dimensions over a date window, always from the daily rollups (summed: rows
  * repeat per day), never from SpendLogs. Groups are ordered by spend and paged by position.
  */
-export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Policy, input: ReportInput, maxWindowDays: number): Promise<Report> {
+export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Policy, input: ReportInput, maxWindowDays: number, fields?: ReadonlySet<string>): Promise<Report> {
   checkWindow(input.from, input.to, maxWindowDays);
   if (!input.groupBy.length) throw badInput('groupBy', 'name at least one dimension');
   if (new Set(input.groupBy).size !== input.groupBy.length) throw badInput('groupBy', 'names a dimension twice');
@@ -109,7 +109,7 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
   const cols = input.groupBy.map((g) => `d."${COLUMN[g]}"`);
   const rows: Record<string, unknown>[] = await heavy.run(() =>
     ds.query(
-      `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${USAGE_SUMS}
+      `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${usageSums(fields)}
          FROM "${table}" d WHERE ${cond}
         GROUP BY ${cols.join(', ')}
         ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
