@@ -15,23 +15,27 @@ export interface Figures {
 
 const TICK_MS = 10; // /proc CPU times are in clock ticks (USER_HZ = 100 on Linux)
 
-/** user + system CPU of a process, in ms, from /proc/<pid>/stat */
-function cpuMs(pid: number): number {
+/** user + system CPU of a process, in ms, from /proc/<pid>/stat; with its reaped children's when asked */
+function cpuMs(pid: number, withChildren = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    const children = withChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (Number(fields[11]) + Number(fields[12]) + children) * TICK_MS;
   } catch {
     return 0;
   }
 }
 
-/** CPU of every process named postgres on this machine (the database the bench runs against), in ms */
+/**
+ * CPU of every process named postgres on this machine (the database the bench runs against), in ms; a
+ * backend that exits moves its CPU into the postmaster's children's time, which is counted too
+ */
 function postgresCpuMs(): number {
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid), true);
     } catch {
       // gone already
     }
