@@ -5,7 +5,8 @@ import { connection } from '../src/graphql/connection';
 import { pageWindow } from '../src/paging';
 import { Context } from '../src/graphql/context';
 import { teamList } from '../src/reads/teams';
-import { reads } from '../src/graphql/selection';
+import { reads, readsWhen } from '../src/graphql/selection';
+import { needsMembersJson } from '../src/reads/members';
 import { TeamFilter } from './inputs/filters.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
@@ -33,7 +34,7 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
-  @Extensions(reads('membersWithRoles', 'organizationId'))
+  @Extensions({ ...reads('organizationId'), ...readsWhen(needsMembersJson, 'membersWithRoles') })
   async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     pageWindow(args, ['position']);
     const page = await loaders.membersOfTeams(args).load(team);

@@ -52,7 +52,14 @@ export function fieldsByType(schema: GraphQLSchema, document: DocumentNode): Map
  */
 export const reads = (...properties: string[]) => ({ reads: properties });
 
+export type Selection = Map<string, Set<string>>;
+
+/** Reads that depend on what else the operation selects (fetched whenever `when` says so). */
+export const readsWhen = (when: (selection: Selection) => boolean, ...properties: string[]) => ({ readsWhen: { when, properties } });
+
+type ConditionalReads = { when: (selection: Selection) => boolean; properties: string[] };
 const FIELD_READS = new Map<string, Map<string, string[]>>();
+const FIELD_READS_WHEN = new Map<string, Map<string, ConditionalReads>>();
 
 /** Collects every field's declared reads from the built schema. */
 export function collectReads(schema: GraphQLSchema): GraphQLSchema {
@@ -60,20 +67,29 @@ export function collectReads(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const declared = field.extensions?.reads as string[] | undefined;
-      if (!declared) continue;
-      if (!FIELD_READS.has(type.name)) FIELD_READS.set(type.name, new Map());
-      FIELD_READS.get(type.name)!.set(field.name, declared);
+      if (declared) {
+        if (!FIELD_READS.has(type.name)) FIELD_READS.set(type.name, new Map());
+        FIELD_READS.get(type.name)!.set(field.name, declared);
+      }
+      const conditional = field.extensions?.readsWhen as ConditionalReads | undefined;
+      if (conditional) {
+        if (!FIELD_READS_WHEN.has(type.name)) FIELD_READS_WHEN.set(type.name, new Map());
+        FIELD_READS_WHEN.get(type.name)!.set(field.name, conditional);
+      }
     }
   }
   return schema;
 }
 
-export function neededProperties(selection: Map<string, Set<string>>, typeName: string): Set<string> {
+export function neededProperties(selection: Selection, typeName: string): Set<string> {
   const needs = FIELD_READS.get(typeName);
+  const needsWhen = FIELD_READS_WHEN.get(typeName);
   const out = new Set<string>();
   for (const field of selection.get(typeName) ?? []) {
     out.add(field);
     for (const p of needs?.get(field) ?? []) out.add(p);
+    const conditional = needsWhen?.get(field);
+    if (conditional?.when(selection)) for (const p of conditional.properties) out.add(p);
   }
   return out;
 }

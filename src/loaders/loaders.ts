@@ -7,7 +7,7 @@ import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
 import { and, childrenLoaders, Page, PageArgs } from '../paging';
 import { byColumn } from '../reads/by-column';
-import { teamMemberPages, TeamRef } from '../reads/members';
+import { memberJoins, teamMemberPages, TeamRef } from '../reads/members';
 import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from '../reads/orders';
 import { TeamMemberEntry } from '../services/members';
 import { Params } from '../db/sql';
@@ -134,13 +134,7 @@ export class Loaders {
   /** A page of members per team, with what the operation selects of each member, one statement per level. */
   membersOfTeams(args: PageArgs) {
     return this.children('membersOfTeams', args, () => {
-      const wanted = this.selection?.get('TeamMember');
-      const joins = {
-        membership: !wanted || wanted.has('spend') || wanted.has('budget'),
-        membershipFields: wanted && new Set([...(wanted.has('spend') ? ['spend'] : []), ...(wanted.has('budget') ? ['budgetId'] : [])]),
-        user: !wanted || wanted.has('user'),
-        userFields: this.wanted(User),
-      };
+      const joins = memberJoins(this.fieldsOf('TeamMember'), this.wanted(User));
       return new DataLoader<TeamRef, Page<TeamMemberEntry>, string>((teams) => teamMemberPages(this.ds, this.policy, teams, args, joins), { cacheKeyFn: (t) => t.id });
     });
   }

@@ -13,6 +13,25 @@ export interface TeamRef {
 }
 
 /** What a level of team members carries beyond members_with_roles: each one's TeamMembership row, user row. */
+/** What a level of team members joins, from the fields the operation selects of TeamMember (all, unknown). */
+export function memberJoins(selected: ReadonlySet<string> | undefined, userFields?: ReadonlySet<string>): MemberJoins {
+  return {
+    membership: !selected || selected.has('spend') || selected.has('budget'),
+    membershipFields: selected && new Set([...(selected.has('spend') ? ['spend'] : []), ...(selected.has('budget') ? ['budgetId'] : [])]),
+    user: !selected || selected.has('user'),
+    userFields,
+  };
+}
+
+/**
+ * Whether a team row must carry members_with_roles: for members paged without joins (in memory) and for
+ * totalCount; members with joins are read in SQL from the table.
+ */
+export function needsMembersJson(selection: Map<string, Set<string>>): boolean {
+  const joins = memberJoins(selection.get('TeamMember') ?? new Set());
+  return (!joins.membership && !joins.user) || (selection.get('TeamMemberConnection')?.has('totalCount') ?? false);
+}
+
 export interface MemberJoins {
   membership: boolean;
   membershipFields?: ReadonlySet<string>;

@@ -11,7 +11,7 @@ LIMIT 11;
 SELECT c.*
 FROM unnest($1::text[]) AS parent(id)
 CROSS JOIN LATERAL (
-  SELECT x."team_id", x."team_alias", x."organization_id", x."members_with_roles", parent.id AS "__parent"
+  SELECT x."team_id", x."team_alias", x."organization_id", parent.id AS "__parent"
   FROM "LiteLLM_TeamTable" x
   WHERE x."organization_id" = parent.id
   ORDER BY x."team_id" ASC
