@@ -89,12 +89,12 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
       },
       hydrate,
       hydrateJson: (values, columns) => {
-        const row: Record<string, unknown> = {};
+        const obj = Object.create(proto) as Record<string, unknown>;
         for (let i = 0; i < columns.length; i++) {
           const v = values[i];
-          row[columns[i]] = timestamps.has(columns[i]) && typeof v === 'string' ? new Date(`${v}Z`) : v;
+          obj[propertyOf.get(columns[i])!] = timestamps.has(columns[i]) && typeof v === 'string' ? new Date(`${v}Z`) : v;
         }
-        return hydrate(row);
+        return STRICT_READS ? strict(obj, meta.tableName, properties) : obj;
       },
     };
     cache.set(key, hit);

@@ -69,6 +69,8 @@ interface Wall {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function wallClock(at: Date, tz: string): Wall & { weekday: number } {
+  if (tz === 'UTC')
+    return { y: at.getUTCFullYear(), mo: at.getUTCMonth(), d: at.getUTCDate(), h: at.getUTCHours(), mi: at.getUTCMinutes(), s: at.getUTCSeconds(), weekday: at.getUTCDay() };
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
@@ -89,6 +91,7 @@ const offsetAt = (instant: number, tz: string) => wallAsUtc(wallClock(new Date(i
  */
 export function fromWallClock(w: Wall, tz: string): Date {
   const target = wallAsUtc(w);
+  if (tz === 'UTC') return new Date(target);
   const before = target - offsetAt(target - 43200000, tz);
   const after = target - offsetAt(target + 43200000, tz);
   const exact = [before, after].filter((c) => wallAsUtc(wallClock(new Date(c), tz)) === target).sort((a, b) => a - b);
@@ -107,14 +110,21 @@ export interface ResetOptions {
   resetTime?: string;
 }
 
+const zones = new Map<string, string>();
+
 function validZone(tz: string | undefined): string {
   if (!tz) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return tz;
-  } catch {
-    return 'UTC';
+  let zone = zones.get(tz);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      zone = tz;
+    } catch {
+      zone = 'UTC';
+    }
+    if (zones.size < 1000) zones.set(tz, zone);
   }
+  return zone;
 }
 
 /**

@@ -232,7 +232,7 @@ export class KeyService {
         autoRotate: false,
       });
       if (!row) throw conflict('A key with this value already exists', 'key');
-      await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
+      if (this.config.storeAuditLogs) await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
       return row;
     };
     // a key with no team, owner, organization, budget, alias or audit row is one INSERT: atomic on its own
