@@ -17,15 +17,16 @@ export function runInScope<T>(scope: RequestScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
-const oneLine = (q: string) => q.replace(/\s+/g, ' ').trim();
+/** A statement as tests and logs show it; statements are kept as issued and flattened only when read. */
+export const oneLine = (q: string) => q.replace(/\s+/g, ' ').trim();
 
 export class CountingLogger extends AbstractLogger {
   logQuery(query: string): void {
-    storage.getStore()?.statements.push(oneLine(query));
+    storage.getStore()?.statements.push(query);
   }
 
   logQueryError(_error: string | Error, query: string): void {
-    storage.getStore()?.statements.push(oneLine(query));
+    storage.getStore()?.statements.push(query);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[] | string | number): void {

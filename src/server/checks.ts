@@ -1,7 +1,7 @@
 import { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { Policy } from '../auth/policy';
 import { withWrapped } from '../auth/routes';
-import { currentScope } from '../db/sql-log';
+import { currentScope, oneLine } from '../db/sql-log';
 import { fieldsByType, mutationResultTypes, rootFieldNames } from '../graphql/selection';
 import { Logger } from './log';
 import { Metrics } from './metrics';
@@ -38,7 +38,7 @@ export function recorder(metrics: Metrics, log: Logger, onStatements?: Statement
   return (operationName, role, seconds, errors) => {
     const scope = currentScope();
     const statements = scope?.statements.length ?? 0;
-    if (onStatements && scope?.requestId) onStatements(scope.requestId, [...scope.statements]);
+    if (onStatements && scope?.requestId) onStatements(scope.requestId, scope.statements.map(oneLine));
     metrics.observe(errors?.length ? 'error' : 'ok', seconds, statements);
     log.info('graphql', {
       requestId: scope?.requestId,
