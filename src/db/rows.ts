@@ -3,7 +3,7 @@ import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
 type TableInfo = {
   table: string;
   select: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
-  jsonArray: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => { sql: string; columns: string[] };
+  jsonArray: (alias: string, wanted?: ReadonlySet<string>, withKey?: boolean) => { sql: string; columns: string[] };
   hydrate: (row: Record<string, unknown>) => unknown;
   hydrateJson: (values: unknown[], columns: string[]) => unknown;
 };
@@ -66,8 +66,8 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
      * The columns of the properties wanted (and the primary key and mustColumns), heavy ones only when
      * named; without a wanted set, every light column.
      */
-    const chosen = (wanted?: ReadonlySet<string>, mustColumns: string[] = []) =>
-      wanted ? columns.filter((c) => wanted.has(c.propertyName) || c.isPrimary || mustColumns.includes(c.databaseName)) : light;
+    const chosen = (wanted?: ReadonlySet<string>, mustColumns: string[] = [], withKey = true) =>
+      wanted ? columns.filter((c) => wanted.has(c.propertyName) || (withKey && c.isPrimary) || mustColumns.includes(c.databaseName)) : light;
     // an instance of the entity class without running its constructor or TypeORM's machinery
     const hydrate = (row: Record<string, unknown>) => {
       const obj = Object.create(proto) as Record<string, unknown>;
@@ -82,9 +82,12 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     hit = {
       table: `"${meta.tableName}"`,
       select: (alias, wanted, mustColumns) => chosen(wanted, mustColumns).map((c) => `${alias}."${c.databaseName}"`).join(', '),
-      /** the same columns as one json_build_array, for rows nested in JSON built in SQL (read back by hydrateJson) */
-      jsonArray: (alias, wanted, mustColumns) => {
-        const columns = chosen(wanted, mustColumns).map((c) => c.databaseName);
+      /**
+       * The same columns as one json_build_array, for rows nested in JSON built in SQL (read back by
+       * hydrateJson); withKey false leaves out a primary key the caller already knows
+       */
+      jsonArray: (alias, wanted, withKey = true) => {
+        const columns = chosen(wanted, [], withKey).map((c) => c.databaseName);
         return { sql: `json_build_array(${columns.map((c) => `${alias}."${c}"`).join(', ')})`, columns };
       },
       hydrate,

@@ -60,7 +60,8 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
   const direction = w.backward ? 'DESC' : 'ASC';
   const cut = w.cursor ? `o.position ${w.backward ? '<' : '>'} ${p.add(w.cursor[0])}` : 'TRUE';
   const userScope = joins.user ? policy.userScope('u', p) : '';
-  const membership = tm.jsonArray('tm', joins.membershipFields);
+  // the member's user and team ids are the membership's key: not repeated in it
+  const membership = tm.jsonArray('tm', joins.membershipFields, false);
   const user = u.jsonArray('u', joins.userFields);
   // each member as [position, user_id, user_email, role, membership row or null, user row or null]
   const rows: { id: string; members: unknown[][] }[] = await ds.query(

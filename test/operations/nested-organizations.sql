@@ -19,7 +19,7 @@ CROSS JOIN LATERAL (
 
 -- level 2
 SELECT t.team_id AS id, coalesce((
-  SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, CASE WHEN tm.user_id IS NULL THEN NULL ELSE json_build_array(tm."user_id", tm."team_id", tm."spend") END, CASE WHEN u.user_id IS NULL THEN NULL ELSE json_build_array(u."user_id", u."user_email") END) ORDER BY e.position ASC)
+  SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, CASE WHEN tm.user_id IS NULL THEN NULL ELSE json_build_array(tm."spend") END, CASE WHEN u.user_id IS NULL THEN NULL ELSE json_build_array(u."user_id", u."user_email") END) ORDER BY e.position ASC)
   FROM (
     SELECT o.position, CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id, CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email, CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role
     FROM (

@@ -18,7 +18,7 @@ CROSS JOIN LATERAL (
   LIMIT 4) c;
 
 SELECT t.team_id AS id, coalesce((
-  SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, CASE WHEN tm.user_id IS NULL THEN NULL ELSE json_build_array(tm."user_id", tm."team_id", tm."spend", tm."budget_id") END, NULL) ORDER BY e.position ASC)
+  SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, CASE WHEN tm.user_id IS NULL THEN NULL ELSE json_build_array(tm."spend", tm."budget_id") END, NULL) ORDER BY e.position ASC)
   FROM (
     SELECT o.position, CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id, CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email, CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role
     FROM (
