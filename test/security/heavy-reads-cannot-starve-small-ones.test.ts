@@ -110,6 +110,33 @@ test('usage sums and log pages take the same slots', async () => {
   for (const r of await Promise.all([blocked!, ...queued].map((h) => h.promise))) expect(r.errors).toBeUndefined();
 });
 
+test("a report on a few entities of their own rollup over at most 92 days is a small read: it runs while the heavy slot is taken", async () => {
+  await locker.query('BEGIN');
+  await locker.query(`LOCK TABLE ${TABLE} IN ACCESS EXCLUSIVE MODE`);
+  const [team] = await t.db.ds.query(`SELECT team_id, max(date) AS last FROM "LiteLLM_DailyTeamSpend" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const back = (days: number) => new Date(Date.parse(`${team.last}T00:00:00Z`) - days * 86400000).toISOString().slice(0, 10);
+  const report = (from: string, teams: string[]) =>
+    t.gql(`query($i: SpendReportInput!) { spendReport(input: $i) { source rows { day spend } } }`, { i: { from, to: team.last, groupBy: ['DAY'], filter: { teams } } });
+  let blocked: ReturnType<typeof track> | undefined;
+  let wide: ReturnType<typeof track>[] = [];
+  try {
+    blocked = track(t.gql(REPORT));
+    await until('the report blocked in PostgreSQL', async () => (await waitingOnLock()) === 1);
+    const narrow = await report(back(91), [team.team_id]);
+    expect(narrow.errors).toBeUndefined();
+    expect(narrow.data.spendReport.source).toBe('LiteLLM_DailyTeamSpend');
+    expect(narrow.data.spendReport.rows.length).toBeGreaterThan(0);
+    // 93 days, or eleven teams: heavy, so they wait for the slot
+    const eleven = [team.team_id, ...Array.from({ length: 10 }, (_, i) => `no-such-team-${i}`)];
+    wide = [track(report(back(92), [team.team_id])), track(report(back(91), eleven))];
+    await until('both wider reports queued', () => t.gateway.heavy.waiting === 2);
+    expect(wide.map((h) => h.state.settled)).toEqual([false, false]);
+  } finally {
+    await locker.query('COMMIT');
+  }
+  for (const r of await Promise.all([blocked!, ...wide].map((h) => h.promise))) expect(r.errors).toBeUndefined();
+});
+
 test('a heavy read that waits longer than HEAVY_READS_MAX_WAIT_MS gets SERVICE_UNAVAILABLE (503) and a clear message', async () => {
   // a second gateway over the same database, whose heavy reads give up after 200 ms in the queue
   const gateway: Gateway = await createGateway({
