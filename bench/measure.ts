@@ -69,11 +69,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Fixed concurrency for a fixed time (under a second: a few requests, for smoke runs); every response time is kept, so p95 is exact. */
-export function load(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Figures> {
+export function load(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number, amount = connections * 5): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     let bad = 0;
-    const span = seconds >= 1 ? { duration: seconds } : { amount: connections * 5 };
+    const span = seconds >= 1 ? { duration: seconds } : { amount };
     // a slow answer is a figure, not a failure: no request is abandoned while the database still works on it
     const instance = autocannon({ url, connections, ...span, timeout: 300, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }, (err, result) => {
       if (err) return reject(err);
@@ -108,18 +108,21 @@ export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Tar
   const { query, variables } = q.graphql(ctx);
   const body = JSON.stringify({ query, variables });
   const headers = { authorization: `Bearer ${q.virtualKey ? ctx.virtualKey : target.key}` };
+  const probeStarted = Date.now();
   const probe = await fetch(`${target.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const answer: any = await probe.json();
   if (answer.errors) throw new Error(`${q.id}: ${JSON.stringify(answer.errors)}`);
   const statements = Number(probe.headers.get('x-sql-statements'));
   await target.settle?.();
-  // a short unmeasured load first, so both sides are measured with their code optimized by the JIT
-  const warmUp = Math.min(2, seconds / 5);
-  await load(`${target.gatewayUrl}/graphql`, body, headers, connections, warmUp);
+  // an unmeasured load first, so both sides are measured with their code optimized by the JIT: two seconds
+  // of a fast query, one round of a slow one (a timed load would leave slow requests running into the next)
+  const slow = Date.now() - probeStarted > 100;
+  const warmUp = (url: string, b: string, h: Record<string, string>) => (slow ? load(url, b, h, connections, 0, connections) : load(url, b, h, connections, Math.min(2, seconds / 5)));
+  await warmUp(`${target.gatewayUrl}/graphql`, body, headers);
   await target.settle?.();
   const gateway = await loadWithCpu(target.gatewayPid, `${target.gatewayUrl}/graphql`, body, headers, connections, seconds);
   await target.settle?.();
-  await load(`${target.floorUrl}/${q.id}`, '{}', {}, connections, warmUp);
+  await warmUp(`${target.floorUrl}/${q.id}`, '{}', {});
   await target.settle?.();
   const floor = await loadWithCpu(target.floorPid, `${target.floorUrl}/${q.id}`, '{}', {}, connections, seconds);
   return {
