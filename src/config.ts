@@ -64,6 +64,8 @@ export interface Config {
   spendLogsMaxWindowDays: number;
   introspection: boolean;
   graphiql: boolean;
+  /** origins browsers may call from: ['*'] (LiteLLM's default) or exact origins */
+  corsOrigins: string[];
   timeouts: Timeouts;
   limits: Limits;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -108,6 +110,29 @@ function resolveEnvRef(setting: string, v: unknown, env: Env): unknown {
     return value;
   }
   return v;
+}
+
+// LiteLLM's LITELLM_CORS_ORIGINS: comma-separated origins, '*' (the default) for any.
+function corsOrigins(env: Env, general: Record<string, unknown>): string[] {
+  const fromEnv = env.LITELLM_CORS_ORIGINS;
+  const setting = fromEnv !== undefined && fromEnv !== '' ? 'LITELLM_CORS_ORIGINS' : 'general_settings.cors_origins';
+  const raw = fromEnv !== undefined && fromEnv !== '' ? fromEnv : general.cors_origins;
+  if (raw === undefined || raw === null || raw === '') return ['*'];
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : null;
+  if (!list) throw new ConfigError(setting, 'expected a list of origins or a comma-separated string');
+  const origins = list.map((o) => String(o).trim()).filter((o) => o !== '');
+  for (const o of origins) {
+    if (o === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(o);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== o)
+      throw new ConfigError(setting, `${JSON.stringify(o)} is not an origin: write scheme://host[:port] with no path or trailing slash, e.g. https://admin.example.com`);
+  }
+  return origins.length ? origins : ['*'];
 }
 
 function validTimezone(tz: string): boolean {
@@ -213,6 +238,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     spendLogsMaxWindowDays: int('SPEND_LOGS_MAX_WINDOW_DAYS', env.SPEND_LOGS_MAX_WINDOW_DAYS, 31, 1, 3660),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, true),
+    corsOrigins: corsOrigins(env, general),
     timeouts: timeouts(env),
     limits: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, DEFAULT_LIMITS.maxDepth, 1),

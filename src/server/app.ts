@@ -19,6 +19,7 @@ import { limitChecker, limitsPlugin } from '../graphql/limits';
 import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { checkRoutes, recorder, Recorder, selectionOf, StatementObserver } from './checks';
+import { cors } from './cors';
 import { fastQueries, Handover, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
@@ -222,7 +223,9 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   });
 
   const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear() }, handover);
+  const allowOrigin = cors(config.corsOrigins);
   const handler: RequestListener = (req, res) => {
+    if (allowOrigin(req, res)) return;
     const given = req.headers['x-request-id'];
     const scope: RequestScope = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
     res.setHeader('x-request-id', scope.requestId!);
