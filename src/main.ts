@@ -45,6 +45,7 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
   if (!url) {
     log.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir });
     const handle = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'litellm', log: (m) => log.debug(m) });
+    if (!handle.owned) log.info('the embedded PostgreSQL is already running for another command: using it, and leaving it running', { dataDir: config.dataDir, port: handle.port });
     url = handle.url;
     stopEmbedded = () => handle.stop();
   }
