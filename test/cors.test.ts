@@ -10,6 +10,7 @@ import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
 if (!available && process.env.CI === 'true') throw new Error(`CORS test: ${CHROMIUM} is missing under CI (.ci/run installs Debian's chromium)`);
+if (!available) console.warn(`CORS browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; it always runs under CI=true)`);
 const inBrowser = available ? test : test.skip;
 
 // A page on one origin calls gateways on others: one open to every origin (LiteLLM's default), one that
