@@ -50,6 +50,8 @@ export interface Config {
   host: string;
   dataDir: string;
   masterKey?: string;
+  /** LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY: serve a database with no virtual key and no master key (no one can log in) */
+  allowNoMasterKey: boolean;
   migrate: MigrateMode;
   seedDemo: boolean;
   disableSpendLogs: boolean;
@@ -226,6 +228,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.LITELLM_GRAPHQL_DATA_DIR ?? '.data'),
     masterKey,
+    allowNoMasterKey: bool('LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY', env.LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY, false),
     migrate,
     seedDemo: bool('LITELLM_GRAPHQL_DEMO_DATA', env.LITELLM_GRAPHQL_DEMO_DATA, true),
     disableSpendLogs: bool('general_settings.disable_spend_logs', general.disable_spend_logs, false),

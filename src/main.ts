@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { argValue, Config, ConfigError, loadConfig } from './config';
 import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded-pg';
+import { explainConnectionError, explainListenError } from './db/explain';
 import { inspectDatabase, isManagedByLiteLLM, prepareSchema } from './db/migrate';
 import { checkSchema, formatDifferences } from './db/schema-check';
 import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
@@ -38,6 +39,9 @@ interface Database {
   close(): Promise<void>;
 }
 
+/** A start-up failure the user can fix: printed as its message alone, exit code 1. */
+class StartupError extends Error {}
+
 /** serving: also bound each query's answer (DB_QUERY_TIMEOUT_MS); one-off commands may run long statements. */
 async function openDatabase(config: Config, log: Logger, serving = false): Promise<Database> {
   let stopEmbedded: (() => Promise<void>) | undefined;
@@ -56,7 +60,8 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
     await ds.initialize();
   } catch (err) {
     await stopEmbedded?.();
-    throw err;
+    const explained = explainConnectionError(err, url, config.timeouts.dbConnectMs);
+    throw explained ? new StartupError(explained) : err;
   }
   return {
     ds,
@@ -90,8 +95,6 @@ function seedOptions(argv: string[]): SeedOptions {
   }
   return opts;
 }
-
-class StartupError extends Error {}
 
 async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log, true);
@@ -142,7 +145,14 @@ async function serve(config: Config, log: Logger): Promise<void> {
       masterKey = 'sk-1234';
       log.warn("LITELLM_MASTER_KEY is not set: the embedded demo accepts LiteLLM's documented example master key (see the README); set your own");
     }
-    if (!masterKey) log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
+    if (!masterKey) {
+      const [{ keys }] = await db.ds.query(`SELECT count(*)::int AS keys FROM "LiteLLM_VerificationToken"`);
+      if (keys === 0 && !config.allowNoMasterKey)
+        throw new StartupError(
+          'LITELLM_MASTER_KEY is not set and the database holds no virtual key: no one could log in. Set LITELLM_MASTER_KEY (or general_settings.master_key), or LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY=true to start anyway',
+        );
+      log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
+    }
     gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });
     const { httpHeadersMs, httpRequestMs } = config.timeouts;
     // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
@@ -150,7 +160,10 @@ async function serve(config: Config, log: Logger): Promise<void> {
     server.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server!.once('listening', resolve);
-      server!.once('error', reject);
+      server!.once('error', (err) => {
+        const explained = explainListenError(err, config.host, config.port);
+        reject(explained ? new StartupError(explained) : err);
+      });
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -233,6 +246,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       try {
         await prepareSchema(db.ds, config.migrate);
         if (!(await verifySchema(db.ds, log))) return 1;
+        const [held] = await db.ds.query(
+          `SELECT (SELECT count(*) FROM "LiteLLM_UserTable")::int AS users, (SELECT count(*) FROM "LiteLLM_TeamTable")::int AS teams, (SELECT count(*) FROM "LiteLLM_VerificationToken")::int AS keys`,
+        );
+        if (held.users + held.teams + held.keys > 0)
+          throw new StartupError(
+            `seed fills an empty database, and this one holds LiteLLM data (${held.users} users, ${held.teams} teams, ${held.keys} keys): nothing written. Point DATABASE_URL at an empty database (or LITELLM_GRAPHQL_DATA_DIR at a new folder)`,
+          );
         const report = await seedDatabase(db.ds, opts);
         process.stdout.write(`seeded in ${report.seconds.toFixed(1)} s\n`);
         for (const [t, s] of Object.entries(report.tables)) process.stdout.write(`  ${t.padEnd(34)} ${String(s.rows).padStart(10)} rows ${String(s.rowsPerSecond).padStart(9)} rows/s\n`);

@@ -2,6 +2,7 @@
 const os = require('node:os');
 const path = require('node:path');
 const fs = require('node:fs');
+const { execFileSync } = require('node:child_process');
 const { startEmbeddedPostgres } = require('../src/db/embedded-pg.js');
 
 module.exports = async function globalSetup() {
@@ -9,6 +10,8 @@ module.exports = async function globalSetup() {
   process.env.TZ = process.env.TEST_TZ || 'America/New_York';
   // rows throw when a column they did not fetch is read (src/db/rows.ts)
   process.env.LITELLM_GRAPHQL_STRICT_READS = 'true';
+  // the built command line, once for the tests that run it as a user does (dist/src/main.js)
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
   if (process.env.DATABASE_URL) return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'litellm-graphql-test-'));
   fs.chmodSync(dataDir, 0o755);

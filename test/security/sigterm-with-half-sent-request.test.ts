@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -6,17 +6,13 @@ import path from 'node:path';
 import { freshDatabase, TestDatabase } from '../helpers/db';
 import { MASTER_KEY } from '../helpers/gateway';
 
-// The built server, as production runs it. Bounds below are generous "does not hang" limits: Node's own
+// The built server, as production runs it (test/global-setup.js builds it). Bounds below are generous "does not hang" limits: Node's own
 // defaults (headersTimeout 60 s, requestTimeout 300 s, checked every 30 s) would keep these sockets far longer.
 const ROOT = path.resolve(__dirname, '../..');
 const DOES_NOT_HANG_MS = 20000;
 
 let db: TestDatabase;
 const running = new Set<ChildProcess>();
-
-beforeAll(() => {
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
-}, 180000);
 
 beforeEach(async () => {
   db = await freshDatabase();
