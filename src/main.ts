@@ -153,7 +153,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
         );
       log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
     }
-    gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log });
+    gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log, demoKey: masterKey !== config.masterKey ? masterKey : undefined });
     const { httpHeadersMs, httpRequestMs } = config.timeouts;
     // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
     server = createServer({ headersTimeout: httpHeadersMs, requestTimeout: httpRequestMs, connectionsCheckingInterval: Math.min(1000, httpHeadersMs) }, gateway.handler);

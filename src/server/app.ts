@@ -120,9 +120,11 @@ export interface GatewayOptions {
   log: Logger;
   /** sees the SQL of every operation (tests and benchmarks) */
   onStatements?: StatementObserver;
+  /** the embedded demo's master key, shown on the GraphiQL page (never set for a database of one's own) */
+  demoKey?: string;
 }
 
-export async function createGateway({ ds, config, log, onStatements }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ ds, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
   const metrics = new Metrics();
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
@@ -190,7 +192,7 @@ export async function createGateway({ ds, config, log, onStatements }: GatewayOp
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
-  if (config.graphiql) app.use(graphiqlRouter());
+  if (config.graphiql) app.use(graphiqlRouter(demoKey));
 
   const tooLarge = (body: unknown): string | null => {
     const query = (body as { query?: unknown } | undefined)?.query;
