@@ -15,20 +15,20 @@ import { BudgetConnection, EndUserConnection, InvitationConnection, ModelAccessR
 
 @Resolver(() => EndUser)
 export class EndUserResolver {
-  @Query(() => EndUserConnection)
+  @Query(() => EndUserConnection, { description: 'All end users (customers), ordered by id; proxy admins and admin viewers only' })
   async endUsers(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('end users');
     const { page, count } = await endUserList(ds, loaders.wanted(EndUser), args);
     return connection(EndUserConnection, page, count);
   }
 
-  @Query(() => EndUser, { nullable: true })
-  endUser(@Arg('id', () => ID) id: string, @Ctx() { loaders, policy }: Context) {
+  @Query(() => EndUser, { nullable: true, description: 'An end user by customer id; proxy admins and admin viewers only; null when none has this id' })
+  endUser(@Arg('id', () => ID, { description: 'Customer id (LiteLLM_EndUserTable.user_id)' }) id: string, @Ctx() { loaders, policy }: Context) {
     policy.requireReadAll('end users');
     return loaders.endUser.load(id);
   }
 
-  @FieldResolver(() => Budget, { nullable: true })
+  @FieldResolver(() => Budget, { nullable: true, description: "The budget tier with this customer's limits; null when none is linked" })
   @Extensions(reads('budgetId'))
   budget(@Root() e: EndUser, @Ctx() { loaders }: Context) {
     return e.budgetId ? loaders.budget.load(e.budgetId) : null;
@@ -37,7 +37,7 @@ export class EndUserResolver {
 
 @Resolver(() => Budget)
 export class BudgetQueryResolver {
-  @Query(() => BudgetConnection)
+  @Query(() => BudgetConnection, { description: 'All budget tiers (LiteLLM_BudgetTable); proxy admins and admin viewers only' })
   async budgets(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('budgets');
     const { page, count } = await budgetList(ds, loaders.wanted(Budget), args);
@@ -45,7 +45,7 @@ export class BudgetQueryResolver {
   }
 
   @Query(() => Budget, { nullable: true, description: 'A budget tier: admins read all; others the tiers of keys and memberships they may see (null otherwise)' })
-  budget(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  budget(@Arg('id', () => ID, { description: 'Tier id (budget_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.budget.load(id);
   }
 }
@@ -70,14 +70,14 @@ export class ModelResolver {
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Query(() => InvitationConnection)
+  @Query(() => InvitationConnection, { description: 'Invite links (LiteLLM_InvitationLink); proxy admins and admin viewers only' })
   async invitations(@Args() args: PageArgs, @Ctx() { ds, policy, loaders }: Context) {
     policy.requireReadAll('invitations');
     const { page, count } = await invitationList(ds, loaders.wanted(Invitation), args);
     return connection(InvitationConnection, page, count);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'The invited user; null when the caller may not see them' })
   @Extensions(reads('userId'))
   user(@Root() i: Invitation, @Ctx() { loaders }: Context) {
     return loaders.user.load(i.userId);
@@ -92,7 +92,7 @@ export class ModelAccessRequestResolver {
     return connection(ModelAccessRequestConnection, page, count);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'The user who asked; null when the caller may not see them' })
   @Extensions(reads('userId'))
   user(@Root() r: ModelAccessRequest, @Ctx() { loaders }: Context) {
     return loaders.user.load(r.userId);

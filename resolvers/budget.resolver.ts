@@ -14,35 +14,35 @@ export class BudgetMutationResolver {
   }
 
   @Mutation(() => Budget, { description: 'POST /budget/new' })
-  createBudget(@Arg('input', () => CreateBudgetInput) input: CreateBudgetInput, @Ctx() ctx: Context) {
+  createBudget(@Arg('input', () => CreateBudgetInput, { description: 'Limits of the new tier' }) input: CreateBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).create(input);
   }
 
   @Mutation(() => Budget, { description: 'POST /budget/update; a new budgetDuration recomputes budgetResetAt' })
-  updateBudget(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateBudgetInput) input: UpdateBudgetInput, @Ctx() ctx: Context) {
+  updateBudget(@Arg('id', () => ID, { description: 'Id of the tier to change (budget_id)' }) id: string, @Arg('input', () => UpdateBudgetInput, { description: 'Fields to change; omitted fields stay as they are' }) input: UpdateBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).update(id, input);
   }
 
   @Mutation(() => ID, { description: 'POST /budget/delete: CONFLICT while an organization uses it; other links are cleared' })
-  deleteBudget(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  deleteBudget(@Arg('id', () => ID, { description: 'Id of the tier to delete (budget_id)' }) id: string, @Ctx() ctx: Context) {
     return this.service(ctx).delete(id);
   }
 
   @Mutation(() => Team, { description: "The team's inline budget (/team/update)" })
-  setTeamBudget(@Arg('teamId', () => ID) teamId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+  setTeamBudget(@Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string, @Arg('input', () => SetBudgetInput, { description: 'Budget fields to set; omitted fields stay, null clears' }) input: SetBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).setTeamBudget(teamId, input);
   }
 
   @Mutation(() => User, { description: "The user's inline budget (/user/update)" })
-  setUserBudget(@Arg('userId', () => ID) userId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+  setUserBudget(@Arg('userId', () => ID, { description: 'Id of the user (user_id)' }) userId: string, @Arg('input', () => SetBudgetInput, { description: 'Budget fields to set; omitted fields stay, null clears (users have no soft budget)' }) input: SetBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).setUserBudget(userId, input);
   }
 
   @Mutation(() => TeamMember, { description: '/team/member_update with max_budget_in_team: the member tier and TeamMembership row' })
   async setTeamMemberBudget(
-    @Arg('teamId', () => ID) teamId: string,
-    @Arg('userId', () => ID) userId: string,
-    @Arg('input', () => SetBudgetInput) input: SetBudgetInput,
+    @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
+    @Arg('userId', () => ID, { description: 'user_id of the member' }) userId: string,
+    @Arg('input', () => SetBudgetInput, { description: "The member's limits in this team; omitted fields stay, null clears" }) input: SetBudgetInput,
     @Ctx() ctx: Context,
   ) {
     const team = await this.service(ctx).setTeamMemberBudget(teamId, userId, input);
@@ -50,12 +50,12 @@ export class BudgetMutationResolver {
   }
 
   @Mutation(() => Organization, { description: "The organization's budget tier (/organization/update)" })
-  setOrganizationBudget(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+  setOrganizationBudget(@Arg('organizationId', () => ID, { description: 'Id of the organization (organization_id)' }) organizationId: string, @Arg('input', () => SetBudgetInput, { description: "Fields to set on the organization's tier, or budgetId to link another tier" }) input: SetBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).setOrganizationBudget(organizationId, input);
   }
 
   @Mutation(() => EndUser, { description: '/customer/update' })
-  setEndUserBudget(@Arg('endUserId', () => ID) endUserId: string, @Arg('input', () => SetBudgetInput) input: SetBudgetInput, @Ctx() ctx: Context) {
+  setEndUserBudget(@Arg('endUserId', () => ID, { description: 'Customer id (LiteLLM_EndUserTable.user_id)' }) endUserId: string, @Arg('input', () => SetBudgetInput, { description: "Limits for the customer's own tier, or budgetId to link an existing tier (not both)" }) input: SetBudgetInput, @Ctx() ctx: Context) {
     return this.service(ctx).setEndUserBudget(endUserId, input);
   }
 

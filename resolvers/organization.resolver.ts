@@ -11,34 +11,34 @@ import { KeyConnection, OrganizationConnection, OrganizationMemberConnection, Te
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => OrganizationConnection)
+  @Query(() => OrganizationConnection, { description: 'Organizations the caller may see: admins all; others those they are a member of' })
   async organizations(
     @Args() args: PageArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: 'Only these organizations' }) filter: OrganizationFilter | null,
     @Ctx() { ds, policy, loaders }: Context,
   ) {
     const { page, count } = await organizationList(ds, policy, loaders.wanted(Organization), args, filter);
     return connection(OrganizationConnection, page, count);
   }
 
-  @Query(() => Organization, { nullable: true })
-  organization(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => Organization, { nullable: true, description: 'An organization by id; null when none has it or the caller may not see it' })
+  organization(@Arg('id', () => ID, { description: 'Organization id (organization_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.organization.load(id);
   }
 
-  @FieldResolver(() => Budget, { nullable: true })
+  @FieldResolver(() => Budget, { nullable: true, description: "The organization's budget tier: max budget, period and limits" })
   @Extensions(reads('budgetId'))
   budget(@Root() org: Organization, @Ctx() { loaders }: Context) {
     return loaders.budget.load(org.budgetId);
   }
 
-  @FieldResolver(() => TeamConnection)
+  @FieldResolver(() => TeamConnection, { description: 'Teams of this organization that the caller may see' })
   async teams(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.teamsOfOrganization(args);
     return connection(TeamConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
   }
 
-  @FieldResolver(() => OrganizationMemberConnection)
+  @FieldResolver(() => OrganizationMemberConnection, { description: "The organization's members (LiteLLM_OrganizationMembership rows)" })
   async members(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.membersOfOrganization(args);
     return connection(OrganizationMemberConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
@@ -53,13 +53,13 @@ export class OrganizationResolver {
 
 @Resolver(() => OrganizationMember)
 export class OrganizationMemberResolver {
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: "The member's user; null when the caller may not see them" })
   @Extensions(reads('userId'))
   user(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
     return loaders.user.load(m.userId);
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization; null when the caller may not see it' })
   @Extensions(reads('organizationId'))
   organization(@Root() m: OrganizationMember, @Ctx() { loaders }: Context) {
     return loaders.organization.load(m.organizationId);

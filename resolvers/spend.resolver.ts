@@ -32,22 +32,22 @@ const usage = (u: UsageSums) => Object.assign(new Usage(), u);
 
 @ObjectType('SpendReportRow', { description: 'One group of a spend report: the dimensions asked for, and its usage' })
 export class SpendReportRow extends Usage {
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Day of this group (DAY); null unless grouped by DAY' })
   day: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Model as called (MODEL); null unless grouped by MODEL' })
   model: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Public model name (MODEL_GROUP); null unless grouped by MODEL_GROUP' })
   modelGroup: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Provider, e.g. openai (PROVIDER); null unless grouped by PROVIDER' })
   provider: string | null;
 
   @Field(() => String, { nullable: true, description: 'the key hash (also for deleted keys, whose key is null)' })
   apiKey: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Request tag (TAG); null unless grouped by TAG' })
   tag: string | null;
 
   userId: string | null;
@@ -56,12 +56,12 @@ export class SpendReportRow extends Usage {
   endUserId: string | null;
 }
 
-@ObjectType('SpendReport')
+@ObjectType('SpendReport', { description: 'One page of a spend report: groups ordered by spend, the rollup table read, and totals' })
 export class SpendReport {
-  @Field(() => [SpendReportRow])
+  @Field(() => [SpendReportRow], { description: 'The groups of this page, highest spend first' })
   rows: SpendReportRow[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Paging through the groups: pass endCursor as input.after for the next page' })
   get pageInfo(): PageInfo {
     return pageInfo(this.report.page);
   }
@@ -102,27 +102,27 @@ function reportRow(r: ReportRow): SpendReportRow {
 
 @Resolver(() => SpendReportRow)
 export class SpendReportRowResolver {
-  @FieldResolver(() => VirtualKey, { nullable: true })
+  @FieldResolver(() => VirtualKey, { nullable: true, description: "The group's key (KEY); null unless grouped by KEY, or when the key was deleted or is not visible" })
   key(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
     return r.apiKey ? loaders.key.load(r.apiKey) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: "The group's user (USER); null unless grouped by USER or when the caller may not see them" })
   user(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
     return r.userId ? loaders.user.load(r.userId) : null;
   }
 
-  @FieldResolver(() => Team, { nullable: true })
+  @FieldResolver(() => Team, { nullable: true, description: "The group's team (TEAM); null unless grouped by TEAM or when the caller may not see it" })
   team(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
     return r.teamId ? loaders.team.load(r.teamId) : null;
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: "The group's organization (ORGANIZATION); null unless grouped by ORGANIZATION or when not visible" })
   organization(@Root() r: SpendReportRow, @Ctx() { loaders }: Context) {
     return r.organizationId ? loaders.organization.load(r.organizationId) : null;
   }
 
-  @FieldResolver(() => EndUser, { nullable: true })
+  @FieldResolver(() => EndUser, { nullable: true, description: "The group's customer (END_USER); null unless grouped by END_USER, and for callers who are not admins" })
   endUser(@Root() r: SpendReportRow, @Ctx() { loaders, policy }: Context) {
     return r.endUserId && policy.readsEverything ? loaders.endUser.load(r.endUserId) : null;
   }
@@ -132,7 +132,7 @@ export class SpendReportRowResolver {
 export class SpendQueryResolver {
   @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan); the window spans at most USAGE_MAX_WINDOW_DAYS' })
   @Extensions(windowCost({ at: 'input', perDay: REPORT_COST_PER_DAY }))
-  async spendReport(@Arg('input', () => SpendReportInput) input: SpendReportInput, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
+  async spendReport(@Arg('input', () => SpendReportInput, { description: 'Date window, dimensions, filter and paging of the report' }) input: SpendReportInput, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     const report = await spendReport(ds, heavy, policy, { ...input, groupBy: input.groupBy as Dimension[] }, config.limits.usageMaxWindowDays, loaders.fieldsOf('SpendReportRow'));
     return Object.assign(new SpendReport(), {
       report,
@@ -142,7 +142,7 @@ export class SpendQueryResolver {
   }
 
   @Query(() => SpendLogConnection, { description: 'LiteLLM_SpendLogs in a required startTime window, newest first' })
-  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter) filter: SpendLogFilter, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
+  async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter, { description: 'The required startTime window and optional narrowing' }) filter: SpendLogFilter, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
     const span = filter.to.getTime() - filter.from.getTime();
     if (span < 0) throw badInput('filter.to', 'is before filter.from');
@@ -152,7 +152,7 @@ export class SpendQueryResolver {
   }
 
   @Query(() => ErrorLogConnection, { description: 'LiteLLM_ErrorLogs, newest first (LiteLLM indexes only request_id here)' })
-  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true }) filter: ErrorLogFilter | null, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
+  async errorLogs(@Args() args: PageArgs, @Arg('filter', () => ErrorLogFilter, { nullable: true, description: 'Optional time window and narrowing' }) filter: ErrorLogFilter | null, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
     policy.requireReadAll('error logs');
     if (config.disableErrorLogs) throw forbidden('Error logs are disabled on this proxy (general_settings.disable_error_logs)');
     const { page, count } = await heavy.run(() => errorLogList(ds, loaders.wanted(ErrorLog), args, filter));
@@ -160,7 +160,7 @@ export class SpendQueryResolver {
   }
 
   @Query(() => AuditLogConnection, { description: 'LiteLLM_AuditLog, newest first' })
-  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true }) filter: AuditLogFilter | null, @Ctx() { ds, heavy, policy, loaders }: Context) {
+  async auditLogs(@Args() args: PageArgs, @Arg('filter', () => AuditLogFilter, { nullable: true, description: 'Optional time window and narrowing' }) filter: AuditLogFilter | null, @Ctx() { ds, heavy, policy, loaders }: Context) {
     policy.requireReadAll('audit logs');
     const { page, count } = await heavy.run(() => auditLogList(ds, loaders.wanted(AuditLogEntry), args, filter));
     return connection(AuditLogConnection, page, count);
@@ -175,7 +175,7 @@ export class SpendLogResolver {
     return l.apiKey ? loaders.key.load(l.apiKey) : null;
   }
 
-  @FieldResolver(() => Team, { nullable: true })
+  @FieldResolver(() => Team, { nullable: true, description: "The key's team; null when none or the caller may not see it" })
   @Extensions(reads('teamId'))
   team(@Root() l: SpendLog, @Ctx() { loaders }: Context) {
     return l.teamId ? loaders.team.load(l.teamId) : null;
@@ -193,7 +193,7 @@ function usageResolver<T extends object>(
   class UsageResolver {
     @FieldResolver(() => Usage, { nullable, description: `${description ?? 'LiteLLM_Daily*Spend rows of [from, to], summed'}; the window spans at most USAGE_MAX_WINDOW_DAYS` })
     @Extensions(windowCost({ at: 'arguments', perDay: USAGE_COST_PER_DAY }))
-    async usage(@Root() root: T, @Arg('from', () => DateScalar) from: string, @Arg('to', () => DateScalar) to: string, @Ctx() { loaders, config, policy }: Context) {
+    async usage(@Root() root: T, @Arg('from', () => DateScalar, { description: 'First day of the window (YYYY-MM-DD, UTC)' }) from: string, @Arg('to', () => DateScalar, { description: 'Last day of the window, inclusive (YYYY-MM-DD, UTC)' }) to: string, @Ctx() { loaders, config, policy }: Context) {
       checkWindow(from, to, config.limits.usageMaxWindowDays);
       const sums = await usageOf(root, loaders, from, to, policy);
       return sums && usage(sums);

@@ -16,18 +16,18 @@ import { TeamMember } from './types/team-member.type';
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @Query(() => TeamConnection)
-  async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true }) filter: TeamFilter | null, @Ctx() { ds, policy, loaders }: Context) {
+  @Query(() => TeamConnection, { description: 'Teams the caller may see: admins all; others the teams they belong to and the teams of organizations they administer' })
+  async teams(@Args() args: PageArgs, @Arg('filter', () => TeamFilter, { nullable: true, description: 'Only teams matching these indexed columns' }) filter: TeamFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await teamList(ds, policy, loaders.wanted(Team), args, filter);
     return connection(TeamConnection, page, count);
   }
 
-  @Query(() => Team, { nullable: true })
-  team(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => Team, { nullable: true, description: 'A team by id; null when none has it or the caller may not see it' })
+  team(@Arg('id', () => ID, { description: 'Team id (team_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.team.load(id);
   }
 
-  @FieldResolver(() => Organization, { nullable: true })
+  @FieldResolver(() => Organization, { nullable: true, description: "The team's organization; null when none or the caller may not see it" })
   @Extensions(reads('organizationId'))
   organization(@Root() team: Team, @Ctx() { loaders }: Context) {
     return team.organizationId ? loaders.organization.load(team.organizationId) : null;
@@ -41,7 +41,7 @@ export class TeamResolver {
     return connection(TeamMemberConnection, page, async () => teamMembers(team).length);
   }
 
-  @FieldResolver(() => KeyConnection)
+  @FieldResolver(() => KeyConnection, { description: 'Keys of this team (team_id) that the caller may see' })
   async keys(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.keysOfTeam(args);
     return connection(KeyConnection, await l.pages.load(team.id), () => l.counts.load(team.id));
@@ -80,7 +80,7 @@ export class TeamMemberResolver {
     return row?.budgetId ? loaders.budget.load(row.budgetId) : null;
   }
 
-  @FieldResolver(() => Team, { nullable: true })
+  @FieldResolver(() => Team, { nullable: true, description: 'The team of this membership' })
   team(@Root() m: TeamMember, @Ctx() { loaders }: Context) {
     return loaders.team.load(m.teamId);
   }

@@ -11,14 +11,14 @@ import { KeyConnection, UserConnection } from './types/connections';
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => UserConnection)
-  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
+  @Query(() => UserConnection, { description: 'Users the caller may see: admins all; others themselves and the members of teams and organizations they administer' })
+  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true, description: 'Only users matching these indexed columns' }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await userList(ds, policy, loaders.wanted(User), args, filter);
     return connection(UserConnection, page, count);
   }
 
-  @Query(() => User, { nullable: true })
-  user(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => User, { nullable: true, description: 'A user by id; null when none has it or the caller may not see them' })
+  user(@Arg('id', () => ID, { description: 'User id (user_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.user.load(id);
   }
 
@@ -41,7 +41,7 @@ export class UserResolver {
     return orgs.filter((o): o is Organization => !!o && !(o instanceof Error));
   }
 
-  @FieldResolver(() => KeyConnection)
+  @FieldResolver(() => KeyConnection, { description: 'Keys owned by this user (user_id) that the caller may see' })
   async keys(@Root() user: User, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.keysOfUser(args);
     return connection(KeyConnection, await l.pages.load(user.id), () => l.counts.load(user.id));

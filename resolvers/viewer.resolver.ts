@@ -2,21 +2,21 @@ import { Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'ty
 import { User, VirtualKey } from '../entities';
 import { Context } from '../src/graphql/context';
 
-@ObjectType('ViewerTeamRole')
+@ObjectType('ViewerTeamRole', { description: "The caller's role in one team, from members_with_roles" })
 class ViewerTeamRole {
-  @Field()
+  @Field({ description: 'team_id of the team' })
   teamId: string;
 
-  @Field()
+  @Field({ description: 'admin or user' })
   role: string;
 }
 
-@ObjectType('ViewerOrganizationRole')
+@ObjectType('ViewerOrganizationRole', { description: "The caller's role in one organization (LiteLLM_OrganizationMembership)" })
 class ViewerOrganizationRole {
-  @Field()
+  @Field({ description: 'organization_id of the organization' })
   organizationId: string;
 
-  @Field()
+  @Field({ description: 'org_admin, internal_user or internal_user_viewer' })
   role: string;
 }
 
@@ -25,13 +25,13 @@ export class Viewer {
   @Field({ description: 'proxy_admin, proxy_admin_viewer, internal_user or internal_user_viewer' })
   role: string;
 
-  @Field()
+  @Field({ description: "True when the caller authenticated with the proxy's master key" })
   isMasterKey: boolean;
 
-  @Field(() => [ViewerTeamRole])
+  @Field(() => [ViewerTeamRole], { description: "The caller's role in each team they belong to" })
   teamRoles: ViewerTeamRole[];
 
-  @Field(() => [ViewerOrganizationRole])
+  @Field(() => [ViewerOrganizationRole], { description: "The caller's role in each organization they belong to" })
   organizationRoles: ViewerOrganizationRole[];
 
   userId: string | null;
@@ -40,7 +40,7 @@ export class Viewer {
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer)
+  @Query(() => Viewer, { description: 'Who is calling: role, user, key and memberships' })
   viewer(@Ctx() { policy }: Context): Viewer {
     const p = policy.caller;
     return Object.assign(new Viewer(), {
@@ -53,12 +53,12 @@ export class ViewerResolver {
     });
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: "The caller's user; null for the master key or a key without owner" })
   user(@Root() v: Viewer, @Ctx() { loaders }: Context) {
     return v.userId ? loaders.user.load(v.userId) : null;
   }
 
-  @FieldResolver(() => VirtualKey, { nullable: true })
+  @FieldResolver(() => VirtualKey, { nullable: true, description: 'The calling virtual key; null for the master key' })
   key(@Root() v: Viewer, @Ctx() { loaders }: Context) {
     return v.keyToken ? loaders.key.load(v.keyToken) : null;
   }

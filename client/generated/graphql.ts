@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A member's role in members_with_roles */
 export type TeamRole =
+  /** Team admin ('admin'): manages the team's members and all its keys */
   | 'ADMIN'
+  /** Team member ('user'): creates and manages their own keys in the team */
   | 'USER';
 
 export type DashboardUsageQueryVariables = Exact<{ [key: string]: never; }>;

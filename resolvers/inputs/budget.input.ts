@@ -4,22 +4,22 @@ import { DateTimeScalar, SafeIntScalar } from '../../src/graphql/scalars';
 
 @InputType({ description: 'POST /budget/update: only the fields given change' })
 export class UpdateBudgetInput {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Spend limit in USD per budget period; null means no limit' })
   maxBudget?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'alert threshold, at most maxBudget' })
   softBudget?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Maximum concurrent in-flight requests; null means unlimited' })
   maxParallelRequests?: number | null;
 
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Maximum tokens per minute; null means unlimited' })
   tpmLimit?: number | null;
 
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Maximum requests per minute; null means unlimited' })
   rpmLimit?: number | null;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Per-model budgets as JSON, {model: {budget_limit, time_period}}' })
   modelMaxBudget?: Record<string, unknown> | null;
 
   @Field(() => String, { nullable: true, description: "'1d', '7d', '30d', '1mo', '6h'…: sets the next calendar-aligned budgetResetAt" })
@@ -28,7 +28,7 @@ export class UpdateBudgetInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'explicit next reset (default: computed from budgetDuration)' })
   budgetResetAt?: Date | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Models allowed under this tier; empty means no restriction' })
   allowedModels?: string[] | null;
 }
 
@@ -40,22 +40,22 @@ export class CreateBudgetInput extends UpdateBudgetInput {
 
 @InputType({ description: 'Budget fields of a team, user, team member, organization or end user' })
 export class SetBudgetInput {
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Spend limit in USD per budget period; null means no limit' })
   maxBudget?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'teams and budget tiers only' })
   softBudget?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Budget period in LiteLLM's duration grammar ('1d', '7d', '30d', '1mo'…); sets the next calendar-aligned reset" })
   budgetDuration?: string | null;
 
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Maximum tokens per minute; null means unlimited' })
   tpmLimit?: number | null;
 
-  @Field(() => SafeIntScalar, { nullable: true })
+  @Field(() => SafeIntScalar, { nullable: true, description: 'Maximum requests per minute; null means unlimited' })
   rpmLimit?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Maximum concurrent in-flight requests; null means unlimited' })
   maxParallelRequests?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'end users and organizations: link this existing budget tier instead' })
@@ -67,31 +67,31 @@ export class BudgetResetReport {
   @Field({ description: 'false when another replica held the reset lock: nothing was done' })
   ran: boolean;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the job ran (UTC)' })
   at: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Keys whose own budget period ended: spend zeroed, next reset set' })
   keys: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Users whose budget period ended: spend zeroed, next reset set' })
   users: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Teams whose budget period ended: spend zeroed, next reset set' })
   teams: number;
 
   @Field(() => Int, { description: 'budget tiers whose reset time passed' })
   budgets: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'End users zeroed through their budget tier' })
   endUsers: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Team memberships (LiteLLM_TeamMembership) zeroed through their budget tier' })
   teamMemberships: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Organizations zeroed through their budget tier' })
   organizations: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tags (LiteLLM_TagTable) zeroed through their budget tier' })
   tags: number;
 
   @Field(() => Int, { description: 'keys zeroed through their budget tier' })

@@ -4,16 +4,16 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 @InputType({ description: 'Indexed: organization_id (primary key)' })
 export class OrganizationFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Only these organization_id values' })
   ids?: string[] | null;
 }
 
 @InputType({ description: 'Indexed: team_id, organization_id, team_alias' })
 export class TeamFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Only these team_id values' })
   ids?: string[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only teams of this organization' })
   organizationId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'exact team_alias' })
@@ -22,7 +22,7 @@ export class TeamFilter {
 
 @InputType({ description: 'Indexed: user_id, lower(user_email)' })
 export class UserFilter {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Only these user_id values' })
   ids?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'case-insensitive exact email' })
@@ -31,10 +31,10 @@ export class UserFilter {
 
 @InputType({ description: 'Indexed: token, team_id, (user_id, team_id)' })
 export class KeyFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only keys owned by this user (user_id)' })
   userId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only keys of this team (team_id)' })
   teamId?: string | null;
 }
 
@@ -42,4 +42,11 @@ export enum KeyOrder {
   TOKEN_ASC = 'TOKEN_ASC',
   TOKEN_DESC = 'TOKEN_DESC',
 }
-registerEnumType(KeyOrder, { name: 'KeyOrder', description: 'Keys are ordered by their hash: LiteLLM has no index on created_at' });
+registerEnumType(KeyOrder, {
+  name: 'KeyOrder',
+  description: 'Keys are ordered by their hash: LiteLLM has no index on created_at',
+  valuesConfig: {
+    TOKEN_ASC: { description: 'By key hash (token), ascending' },
+    TOKEN_DESC: { description: 'By key hash (token), descending' },
+  },
+});

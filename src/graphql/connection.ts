@@ -1,18 +1,18 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { Page } from '../paging';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list: whether more items lie on either side, and the cursors of its two ends' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether items follow this page: fetch them with after: endCursor' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'Whether items come before this page: fetch them with last and before: startCursor (paging forward, true whenever after was given)' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page; null when the page is empty' })
   endCursor: string | null;
 }
 
@@ -33,28 +33,28 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
   const existing = connectionTypes.get(name);
   if (existing) return existing as ClassType<ConnectionBase<T>>;
 
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `An edge of ${name}Connection: one ${name} with its cursor` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque cursor of this item: pass it as after (or before) to page from here' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} at this position` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay connection): nodes or edges, pageInfo and totalCount` })
   class NodeConnection extends ConnectionBase<T> {
-    @Field(() => [node])
+    @Field(() => [node], { description: 'The items of this page, in list order' })
     get nodes(): T[] {
       return this.page.nodes;
     }
 
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page with their cursors, in list order' })
     get edges(): Edge[] {
       return this.page.nodes.map((n, i) => Object.assign(new Edge(), { node: n, cursor: this.page.cursors[i] }));
     }
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Cursors and has-more flags for paging on from this page' })
     get pageInfo(): PageInfo {
       return pageInfo(this.page);
     }

@@ -17,15 +17,24 @@ function simpleResolversEverywhere(): void {
   for (const type of getMetadataStorage().objectTypes) type.simpleResolvers ??= true;
 }
 
+/** type-graphql builds Query and Mutation without descriptions: the GraphiQL docs pane shows these. */
+function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
+  const query = built.getQueryType();
+  const mutation = built.getMutationType();
+  if (query) query.description ??= 'Reads over the LiteLLM Proxy database; every list holds only what the caller may see';
+  if (mutation) mutation.description ??= "Writes as LiteLLM's management endpoints make them, each in one transaction";
+  return built;
+}
+
 export function gatewaySchema(): GraphQLSchema {
   if (!schema) simpleResolversEverywhere();
-  schema ??= collectReads(installFastPaths(guardArguments(
+  schema ??= collectReads(installFastPaths(guardArguments(describeRootTypes(
     buildSchemaSync({
       resolvers: RESOLVERS,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
     }),
-  )));
+  ))));
   return schema;
 }
 

@@ -4,7 +4,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** A member's role in members_with_roles */
 export type TeamRole =
+  /** Team admin ('admin'): manages the team's members and all its keys */
   | 'ADMIN'
+  /** Team member ('user'): creates and manages their own keys in the team */
   | 'USER';
 
 export type DashboardUsageQueryVariables = Exact<{ [key: string]: never; }>;
