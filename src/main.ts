@@ -48,7 +48,12 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
   let url = config.databaseUrl;
   if (!url) {
     log.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir });
-    const handle = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'litellm', log: (m) => log.debug(m) });
+    // where the data really lives, when it cannot live in the data folder, is worth a warning: the temp folder may be emptied
+    const embeddedLog = (m: string) => (/keeps its data in|copying the PostgreSQL binaries/.test(m) ? log.warn(m) : log.debug(m));
+    const handle = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'litellm', log: embeddedLog }).catch((err: unknown) => {
+      // its own explanations ("embedded PostgreSQL cannot …") are for the user as they are
+      throw err instanceof Error && err.message.startsWith('embedded PostgreSQL') ? new StartupError(err.message) : err;
+    });
     if (!handle.owned) log.info('the embedded PostgreSQL is already running for another command: using it, and leaving it running', { dataDir: config.dataDir, port: handle.port });
     url = handle.url;
     stopEmbedded = () => handle.stop();

@@ -8,11 +8,12 @@ import pg from 'pg';
 // PostgreSQL and leaves it running; only the process that started it stops it, and that process starts it
 // again when it goes away. Each command is a real process, as in use.
 const CLI = path.join(__dirname, 'helpers/embedded-pg-cli.js');
+let root: string;
 let dataDir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(() => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'litellm-graphql-owner-'));
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'litellm-graphql-owner-'));
   // as root the embedded PostgreSQL runs as the user postgres, who must reach the folder
   fs.chmodSync(root, 0o755);
   dataDir = path.join(root, 'pg');
@@ -21,6 +22,7 @@ afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   const pid = postmaster();
   if (pid) process.kill(pid, 'SIGQUIT');
+  fs.rmSync(root, { recursive: true, force: true });
 });
 
 function command(mode: 'hold' | 'once'): { child: ChildProcess; ready: Promise<{ url: string; owned: boolean }>; exited: Promise<number | null> } {
