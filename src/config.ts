@@ -215,9 +215,9 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
   // LiteLLM falls back to UTC for an unknown timezone.
   const timezone = typeof tzSetting === 'string' && validTimezone(tzSetting) ? tzSetting : 'UTC';
 
-  const resetTime = (litellm.budget_reset_time ?? env.LITELLM_BUDGET_RESET_TIME) as string | undefined;
+  const resetTime = (env.LITELLM_BUDGET_RESET_TIME || litellm.budget_reset_time) as string | undefined;
   if (resetTime !== undefined && !/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(String(resetTime)))
-    throw new ConfigError('litellm_settings.budget_reset_time', 'expected "HH:MM" or "HH:MM:SS"');
+    throw new ConfigError(env.LITELLM_BUDGET_RESET_TIME ? 'LITELLM_BUDGET_RESET_TIME' : 'litellm_settings.budget_reset_time', 'expected "HH:MM" or "HH:MM:SS"');
 
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError('LOG_LEVEL', 'expected debug, info, warn or error');

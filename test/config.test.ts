@@ -60,6 +60,12 @@ test('environment variables win over the file', () => {
   expect(loadConfig([`--config=${file}`], { LITELLM_MASTER_KEY: 'sk-env', DATABASE_URL: 'postgres://x/y' })).toMatchObject({ masterKey: 'sk-env', databaseUrl: 'postgres://x/y' });
 });
 
+test('the environment wins over proxy_config.yaml for the budget reset time too', () => {
+  const file = yamlFile(`litellm_settings:\n  budget_reset_time: "06:00"\n`);
+  expect(loadConfig(['--config', file], {}).budgetResetTime).toBe('06:00');
+  expect(loadConfig(['--config', file], { LITELLM_BUDGET_RESET_TIME: '07:30' }).budgetResetTime).toBe('07:30');
+});
+
 test('an unknown timezone falls back to UTC, as LiteLLM does', () => {
   const file = yamlFile(`litellm_settings:\n  timezone: Mars/Olympus\n`);
   expect(loadConfig(['--config', file], {}).timezone).toBe('UTC');
@@ -76,6 +82,7 @@ test.each([
   ['a bad limit', () => loadConfig([], { GRAPHQL_MAX_DEPTH: '0' }), 'GRAPHQL_MAX_DEPTH'],
   ['general_settings not a mapping', () => loadConfig(['--config', yamlFile('general_settings: 3\n')], {}), 'general_settings'],
   ['a bad reset time', () => loadConfig(['--config', yamlFile('litellm_settings:\n  budget_reset_time: "25:00"\n')], {}), 'litellm_settings.budget_reset_time'],
+  ['a bad reset time in the environment', () => loadConfig([], { LITELLM_BUDGET_RESET_TIME: '7am' }), 'LITELLM_BUDGET_RESET_TIME'],
 ])('%s stops the start with a message naming the setting', (_name, fn, setting) => {
   const err = errorOf(fn);
   expect(err.setting).toBe(setting);

@@ -3,7 +3,7 @@ import { codes, MASTER_KEY, startTestGateway, TestGateway } from '../helpers/gat
 import { insertKey, makeOrganization, makePrincipal, makeTeam, MadePrincipal } from '../helpers/world';
 
 /**
- * Paths a hostile review found around the trust rules (README "Security model"): delegation, routes on
+ * Paths a hostile review found around the trust rules (docs/security.md): delegation, routes on
  * nested fields, hidden organizations and tiers, shared tiers, odd members_with_roles.
  */
 let t: TestGateway;
