@@ -415,7 +415,9 @@ async function initdb({ bins, ids, clusterDir, base, initdbFlags, log }) {
 /** Starts postgres; resolves with its process once it accepts connections. */
 function runPostgres({ bins, ids, clusterDir, port, postgresFlags, log }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bins.postgres, ['-D', clusterDir, '-p', String(port), ...postgresFlags], spawnOptions(ids));
+    // a process group of its own: Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL must
+    // stay up until the server has finished its requests and stops it
+    const child = spawn(bins.postgres, ['-D', clusterDir, '-p', String(port), ...postgresFlags], { ...spawnOptions(ids), detached: true });
     let ready = false;
     let stderr = '';
     child.stdout.on('data', (c) => log(String(c)));
