@@ -112,6 +112,10 @@ describe('HTTP surface', () => {
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/litellm_graphql_requests_total\{outcome="ok"\} \d+/);
     expect(metrics).toMatch(/litellm_graphql_sql_statements_total \d+/);
+    expect(metrics).toMatch(/litellm_graphql_request_duration_seconds_bucket\{le="0\.005"\} \d+/);
+    // Node's process metrics, as prom-client's collectDefaultMetrics gives them
+    for (const name of ['process_resident_memory_bytes', 'process_cpu_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'])
+      expect(metrics).toMatch(new RegExp(`^${name} `, 'm'));
   });
 });
 

@@ -189,8 +189,9 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
       clearTimeout(timer);
     }
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(metrics.render());
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', metrics.contentType);
+    res.send(await metrics.render());
   });
   if (config.graphiql) app.use(graphiqlRouter(demoKey));
 
