@@ -1,5 +1,6 @@
+import pino from 'pino';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 // Anything shaped like a LiteLLM key, and values of secret-looking fields, never reach a log line.
 const KEY_PATTERN = /sk-[A-Za-z0-9_-]{4,}/g;
@@ -23,16 +24,25 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    const line = { time: new Date().toISOString(), level: lvl, msg: redact(msg), ...(fields ? (redact(fields) as object) : {}) };
-    write(`${JSON.stringify(line)}\n`);
-  };
-  return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
-  };
+/**
+ * JSON lines through pino: level as a word, ISO time, msg; keys and secret-looking fields redacted first.
+ * `write` receives each line (tests capture them); by default they go to stdout synchronously, so a line
+ * logged just before the process exits is not lost.
+ */
+export function createLogger(level: Level = 'info', write?: (line: string) => void): Logger {
+  const p = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'msg',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redact(fields) as Record<string, unknown>,
+      },
+    },
+    write ? { write } : pino.destination({ dest: 1, sync: true }),
+  );
+  const emit = (lvl: Level) => (msg: string, fields?: Record<string, unknown>) => p[lvl](fields ?? {}, redact(msg) as string);
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

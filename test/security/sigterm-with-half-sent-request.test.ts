@@ -58,8 +58,8 @@ async function serve(env: Record<string, string>): Promise<Served> {
   );
   const port = await new Promise<number>((resolve, reject) => {
     const look = () => {
-      const m = /"msg":"serving","url":"http:\/\/localhost:(\d+)\/graphql"/.exec(out);
-      if (m) resolve(Number(m[1]));
+      const serving = out.split('\n').find((l) => l.includes('"msg":"serving"'));
+      if (serving) resolve(Number(new URL(JSON.parse(serving).url).port));
     };
     proc.stdout!.on('data', look);
     void exited.then(() => reject(new Error(`the server exited before serving:\n${out}`)));
