@@ -3,7 +3,8 @@ import './production';
 import 'reflect-metadata';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { argValue, Config, ConfigError, loadConfig } from './config';
+import { ParseArgsConfig, parseArgs } from 'node:util';
+import { Config, ConfigError, loadConfig } from './config';
 import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded-pg';
 import { explainConnectionError, explainListenError } from './db/explain';
@@ -86,12 +87,34 @@ async function verifySchema(ds: DataSource, log: Logger): Promise<boolean> {
   return false;
 }
 
-function seedOptions(argv: string[]): SeedOptions {
-  const size = (argValue(argv, '--size') ?? 'demo') as keyof typeof SIZES;
+type Flags = Record<string, string | boolean | undefined>;
+
+const SEED_COUNTS = Object.keys(SIZES.tiny) as (keyof typeof SIZES.tiny)[];
+const ARGS: Record<string, ParseArgsConfig['options']> = {
+  serve: {},
+  migrate: { force: { type: 'boolean' } },
+  'schema-check': {},
+  seed: { size: { type: 'string' }, seed: { type: 'string' }, ...Object.fromEntries(SEED_COUNTS.map((k) => [k, { type: 'string' as const }])) },
+  'copy-db': { from: { type: 'string' }, to: { type: 'string' }, include: { type: 'string' }, 'migrate-target': { type: 'boolean' }, verify: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  'reset-budgets': {},
+};
+
+/** The command's options (node:util parseArgs): an unknown option, or one without its value, stops with the usage. */
+function flagsOf(command: string, argv: string[]): Flags {
+  try {
+    const { values } = parseArgs({ args: argv, options: { ...ARGS[command], config: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
+    return values as Flags;
+  } catch (err) {
+    throw new ConfigError(command, `${(err as Error).message.split('\n')[0].split('. To specify')[0]} (litellm-graphql help lists the options)`);
+  }
+}
+
+function seedOptions(flags: Flags): SeedOptions {
+  const size = ((flags.size as string | undefined) ?? 'demo') as keyof typeof SIZES;
   if (!SIZES[size]) throw new ConfigError('--size', `expected one of ${Object.keys(SIZES).join(', ')}`);
-  const opts: SeedOptions = { ...SIZES[size], seed: Number(argValue(argv, '--seed') ?? 42) };
-  for (const k of Object.keys(SIZES.tiny) as (keyof typeof SIZES.tiny)[]) {
-    const v = argValue(argv, `--${k}`);
+  const opts: SeedOptions = { ...SIZES[size], seed: Number(flags.seed ?? 42) };
+  for (const k of SEED_COUNTS) {
+    const v = flags[k] as string | undefined;
     if (v !== undefined) {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new ConfigError(`--${k}`, `expected a non-negative integer, got ${v}`);
@@ -200,17 +223,22 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (!ARGS[command]) {
+    process.stderr.write(`unknown command '${command}'\n\n${USAGE}\n`);
+    return 2;
+  }
+  const flags = flagsOf(command, argv);
   if (command === 'copy-db') {
-    const from = argValue(argv, '--from');
-    const to = argValue(argv, '--to');
+    const from = flags.from as string | undefined;
+    const to = flags.to as string | undefined;
     if (!from || !to) throw new ConfigError('copy-db', 'give both --from URL and --to URL');
     const reports = await copyDatabase({
       from,
       to,
-      include: argValue(argv, '--include')?.split(',').map((s) => s.trim()).filter(Boolean),
-      migrateTarget: argv.includes('--migrate-target'),
-      verify: argv.includes('--verify'),
-      dryRun: argv.includes('--dry-run'),
+      include: (flags.include as string | undefined)?.split(',').map((s) => s.trim()).filter(Boolean),
+      migrateTarget: flags['migrate-target'] === true,
+      verify: flags.verify === true,
+      dryRun: flags['dry-run'] === true,
     });
     return reports.some((r) => r.match === false) ? 1 : 0;
   }
@@ -224,7 +252,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       const db = await openDatabase(config, log);
       try {
         const state = await inspectDatabase(db.ds);
-        if (isManagedByLiteLLM(state) && !argv.includes('--force')) {
+        if (isManagedByLiteLLM(state) && flags.force !== true) {
           process.stderr.write('This database is managed by LiteLLM (its own migrations own the schema): nothing done. Pass --force to run ours anyway.\n');
           return 2;
         }
@@ -246,7 +274,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       }
     }
     case 'seed': {
-      const opts = seedOptions(argv);
+      const opts = seedOptions(flags);
       const db = await openDatabase(config, log);
       try {
         await prepareSchema(db.ds, config.migrate);

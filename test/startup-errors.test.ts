@@ -45,6 +45,11 @@ function freePort(): Promise<number> {
 
 const withDatabase = (url: string) => ({ DATABASE_URL: url, LITELLM_MASTER_KEY: MASTER_KEY });
 
+test('an unknown option, or an option without its value, stops with one line naming it', async () => {
+  expectOneClearLine(await run(['serve', '--confg', 'x.yaml'], {}), /Unknown option '--confg'.*litellm-graphql help lists the options/);
+  expectOneClearLine(await run(['seed', '--size'], {}), /--size.*argument missing|Option '--size <value>' argument missing/);
+});
+
 describe('a database that cannot be reached', () => {
   test('an unknown host', async () => {
     expectOneClearLine(await run(['schema-check'], withDatabase('postgres://postgres@no-such-host.invalid:5432/litellm')), /cannot find the database host no-such-host\.invalid \(DATABASE_URL\): check the host name/);
