@@ -33,6 +33,7 @@ export function createFloorServer(pool: pg.Pool, ctx: BenchContext): http.Server
 if (require.main === module) {
   installPgTypeParsers();
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c TimeZone=UTC' });
+  pool.on('error', (err) => process.stderr.write(`floor: an idle connection failed: ${err.message}\n`));
   const server = createFloorServer(pool, JSON.parse(process.env.BENCH_CONTEXT!));
   server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('floor ready\n'));
   process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
