@@ -5,13 +5,10 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
+import { browserTest, CHROMIUM } from './helpers/chromium';
 import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') throw new Error(`CORS test: ${CHROMIUM} is missing under CI (.ci/run installs Debian's chromium)`);
-if (!available) console.warn(`CORS browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; it always runs under CI=true)`);
-const inBrowser = available ? test : test.skip;
+const inBrowser = browserTest('CORS browser test');
 
 // A page on one origin calls gateways on others: one open to every origin (LiteLLM's default), one that
 // lists the page's origin, one that lists only another.

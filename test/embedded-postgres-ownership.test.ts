@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { postmasterOf, until } from './helpers/processes';
 
 // A second command on the same data folder (schema-check, seed, a second npm start) uses the embedded
 // PostgreSQL and leaves it running; only the process that started it stops it, and that process starts it
@@ -42,15 +43,7 @@ function command(mode: 'hold' | 'once'): { child: ChildProcess; ready: Promise<{
   return { child, ready, exited };
 }
 
-const postmaster = (): number | null => {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-};
+const postmaster = () => postmasterOf(dataDir);
 
 async function answers(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -63,15 +56,6 @@ async function answers(url: string): Promise<boolean> {
   } finally {
     await c.end().catch(() => undefined);
   }
-}
-
-async function until(what: string, condition: () => Promise<boolean> | boolean, ms = 30000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never happened: ${what}`);
 }
 
 test('a second command leaves the PostgreSQL it did not start running; the owner starts it again when it goes away, and stops it', async () => {

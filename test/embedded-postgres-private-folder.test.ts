@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { postmasterOf } from './helpers/processes';
 
 // Cloned as root into a folder only root can enter (/root/app, a `mktemp -d` folder): the embedded PostgreSQL
 // runs as the user postgres, who can reach neither the project's binaries nor its data folder. It runs a copy of
@@ -28,15 +29,7 @@ const clusterDir = (): string | null => {
     return null;
   }
 };
-const postmaster = (): number | null => {
-  try {
-    const pid = Number(fs.readFileSync(path.join(clusterDir()!, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-};
+const postmaster = () => postmasterOf(clusterDir()!);
 
 beforeAll(() => {
   if (!isRoot) return;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { postmasterOf, until } from './helpers/processes';
 
 // `npm start` on the embedded demo, stopped with Ctrl-C: the terminal signals the whole foreground process
 // group. The server finishes the request in flight, logs "stopped" and only then stops its PostgreSQL.
@@ -22,24 +23,7 @@ afterAll(() => {
 });
 
 const dataDir = () => path.join(root, 'data');
-function postmaster(): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir(), 'postmaster.pid'), 'utf8').split('\n')[0]);
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
-}
-
-async function until(what: string, condition: () => Promise<boolean> | boolean, ms = 60000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const postmaster = () => postmasterOf(dataDir());
 
 test('Ctrl-C: the request in flight is answered, "stopped" is logged, then PostgreSQL stops', async () => {
   // a process group of its own, as a shell gives the command it runs in the foreground

@@ -6,14 +6,11 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createGateway } from '../src/server/app';
 import { createLogger } from '../src/server/log';
+import { browserTest, CHROMIUM, chromiumAvailable } from './helpers/chromium';
 import { startTestGateway, MASTER_KEY, TestGateway } from './helpers/gateway';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') throw new Error(`GraphiQL test: ${CHROMIUM} is missing under CI (.ci/run installs Debian's chromium)`);
-if (!available) console.warn(`GraphiQL browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; it always runs under CI=true)`);
-
-const maybe = available ? test : test.skip;
+const maybe = browserTest('GraphiQL browser test');
+const available = chromiumAvailable;
 let t: TestGateway;
 
 beforeAll(async () => {

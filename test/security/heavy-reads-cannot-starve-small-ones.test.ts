@@ -7,6 +7,7 @@ import { heavyConcurrency, HeavyReads } from '../../src/db/heavy';
 import { createGateway, Gateway } from '../../src/server/app';
 import { createLogger } from '../../src/server/log';
 import { GqlResult, MASTER_KEY, startTestGateway, TestGateway } from '../helpers/gateway';
+import { until as waitUntil } from '../helpers/processes';
 
 // Heavy reads (usage sums, spend reports, logs) run under a semaphore, so however many of them are in
 // flight, authentication and small reads still find a free connection. No timing is asserted: a test
@@ -29,13 +30,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function until(what: string, condition: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    if (await condition()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+const until = (what: string, condition: () => Promise<boolean> | boolean) => waitUntil(what, condition, 30000, 10);
 
 /** Backends of the gateway's pool waiting for the test's lock. */
 async function waitingOnLock(): Promise<number> {
