@@ -75,14 +75,19 @@ describe('roots answer with the stored values', () => {
     expect(r.data.b.members.nodes.at(-1)).toEqual({ userId: null, userEmail: 'invitee@example.com', role: 'USER', user: null, spend: null });
   });
 
-  test('entries of members_with_roles that are not objects are skipped: positions, cursors and counts count members only', async () => {
+  // members with nothing to join are paged from the team row in memory, members with their user or spend
+  // in SQL (src/reads/members.ts): both read members_with_roles the same way
+  test.each([
+    ['in memory', 'userId userEmail role', {}],
+    ['in SQL, with user and spend joined', 'userId userEmail role user { id } spend', { user: null, spend: null }],
+  ])('entries of members_with_roles that are not objects are skipped (%s): positions, cursors and counts count members only', async (_how, fields, joined) => {
     const team = { team_id: await makeTeam(t, 'odd-entries') };
     await q(
       `UPDATE "LiteLLM_TeamTable" SET members_with_roles = '["junk", {"user_id": 7, "user_email": "a@example.com", "role": "admin"}, 42, null, {"user_email": "b@example.com", "role": true}, {"user_email": "c@example.com", "role": "ADMIN"}]'::jsonb WHERE team_id = $1`,
       [team.team_id],
     );
     const page = (after: string | null) =>
-      t.gql(`query($t: ID!, $a: String) { team(id: $t) { members(first: 1, after: $a) { totalCount nodes { userId userEmail role } pageInfo { endCursor hasNextPage hasPreviousPage } } } }`, { t: team.team_id, a: after });
+      t.gql(`query($t: ID!, $a: String) { team(id: $t) { members(first: 1, after: $a) { totalCount nodes { ${fields} } pageInfo { endCursor hasNextPage hasPreviousPage } } } }`, { t: team.team_id, a: after });
     const seen = [];
     let after: string | null = null;
     for (let i = 0; i < 3; i++) {
@@ -97,9 +102,9 @@ describe('roots answer with the stored values', () => {
     }
     // a user_id that is not a string is no user id; only the JSON string "admin" is an admin
     expect(seen).toEqual([
-      { userId: null, userEmail: 'a@example.com', role: 'ADMIN' },
-      { userId: null, userEmail: 'b@example.com', role: 'USER' },
-      { userId: null, userEmail: 'c@example.com', role: 'USER' },
+      { userId: null, userEmail: 'a@example.com', role: 'ADMIN', ...joined },
+      { userId: null, userEmail: 'b@example.com', role: 'USER', ...joined },
+      { userId: null, userEmail: 'c@example.com', role: 'USER', ...joined },
     ]);
     await q(`UPDATE "LiteLLM_TeamTable" SET members_with_roles = '[]' WHERE team_id = $1`, [team.team_id]);
   });
