@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, 
 import { fastPath, SLOW } from '../src/graphql/field-fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
-import { pageWindow } from '../src/paging';
+import { pageWindow, POSITION } from '../src/paging';
 import { Context } from '../src/graphql/context';
 import { teamList } from '../src/reads/teams';
 import { reads, readsWhen } from '../src/graphql/selection';
@@ -36,7 +36,8 @@ export class TeamResolver {
   @FieldResolver(() => TeamMemberConnection, { description: 'members_with_roles, in stored order' })
   @Extensions({ ...reads('organizationId'), ...readsWhen(needsMembersJson, 'membersWithRoles') })
   async members(@Root() team: Team, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
-    pageWindow(args, ['position']);
+    // a bad page argument is this field's error, before the level's batch (which every team shares) runs
+    pageWindow(args, POSITION);
     const page = await loaders.membersOfTeams(args).load(team);
     return connection(TeamMemberConnection, page, async () => teamMembers(team).length);
   }

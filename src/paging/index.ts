@@ -6,4 +6,4 @@
 export { DEFAULT_PAGE, MAX_PAGE, pageSize, encodeCursor, decodeCursor, type CursorValue } from './cursors';
 export { pageWindow, toPage, type Page, type PageArgs, type PageWindow } from './window';
 export { keyset, and, cursorShape, cursorOf, listPage, childrenLoaders, type Order, type Direction, type Scope, type ListSpec, type ChildrenSpec } from './keyset';
-export { pageOfList, offsetWindow, offsetPage, type OffsetWindow } from './positions';
+export { POSITION, pageOfList, offsetWindow, offsetPage, type OffsetWindow } from './positions';

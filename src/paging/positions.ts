@@ -2,7 +2,7 @@ import { CursorValue, MAX_PAGE } from './cursors';
 import { lazyPage, Page, PageArgs, pageWindow } from './window';
 
 /** Lists paged by position: a cursor is the index of its node in the list. */
-const POSITION: readonly CursorValue[] = ['position'];
+export const POSITION: readonly CursorValue[] = ['position'];
 
 /** A page of a list already in memory (a team's members_with_roles). */
 export function pageOfList<T>(all: readonly T[], args: PageArgs, max = MAX_PAGE): Page<T> {

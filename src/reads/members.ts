@@ -3,7 +3,7 @@ import { TeamMembership, User } from '../../entities';
 import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
-import { and, Page, PageArgs, pageOfList, pageWindow, toPage } from '../paging';
+import { and, Page, PageArgs, pageOfList, pageWindow, POSITION, toPage } from '../paging';
 import { TeamMemberEntry, teamMembers } from '../services/members';
 
 export interface TeamRef {
@@ -12,7 +12,6 @@ export interface TeamRef {
   membersWithRoles: unknown;
 }
 
-/** What a level of team members carries beyond members_with_roles: each one's TeamMembership row, user row. */
 /** What a level of team members joins, from the fields the operation selects of TeamMember (all, unknown). */
 export function memberJoins(selected: ReadonlySet<string> | undefined, userFields?: ReadonlySet<string>): MemberJoins {
   return {
@@ -32,6 +31,7 @@ export function needsMembersJson(selection: Map<string, Set<string>>): boolean {
   return (!joins.membership && !joins.user) || (selection.get('TeamMemberConnection')?.has('totalCount') ?? false);
 }
 
+/** What a level of team members carries beyond members_with_roles: each one's TeamMembership row, user row. */
 export interface MemberJoins {
   membership: boolean;
   membershipFields?: ReadonlySet<string>;
@@ -46,14 +46,15 @@ const ENTRIES = `(SELECT x.m, (row_number() OVER (ORDER BY x.ord) - 1)::int AS p
    WHERE jsonb_typeof(x.m) = 'object')`;
 
 /**
- * A page of members for each team. With their TeamMembership or user rows selected, in one statement: members_with_roles is unnested in PostgreSQL, the
- * page cut per team, each member's TeamMembership row (by its primary key) and user row (within the
- * caller's scope) joined when selected, and each team's page comes back as one JSON array.
+ * A page of members for each team. With their TeamMembership or user rows selected, in one statement:
+ * members_with_roles is unnested in PostgreSQL, the page cut per team, each member's TeamMembership row
+ * (by its primary key) and user row (within the caller's scope) joined, and each team's page comes back
+ * as one JSON array.
  */
 export async function teamMemberPages(ds: DataSource, policy: Policy, teams: readonly TeamRef[], args: PageArgs, joins: MemberJoins): Promise<Page<TeamMemberEntry>[]> {
   // nothing to join: the team rows already hold every member, and paging them costs no statement
   if (!joins.membership && !joins.user) return teams.map((team) => pageOfList(teamMembers(team), args));
-  const w = pageWindow(args, ['position']);
+  const w = pageWindow(args, POSITION);
   const tm = table(ds, TeamMembership);
   const u = table(ds, User);
   const p = new Params([teams.map((t) => t.id)]);
