@@ -44,9 +44,6 @@ export interface ReportFilter {
   providers?: string[] | null;
 }
 
-const NARROW_DAYS = 92;
-const NARROW_ENTITIES = 10;
-
 const FILTER_DIMENSION: Record<keyof ReportFilter, Dimension> = {
   keys: 'KEY',
   users: 'USER',
@@ -107,16 +104,10 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
     return w.join(' AND ');
   };
 
-  // a report on a few entities of its own rollup, over at most a quarter, reads their rows by LiteLLM's
-  // (entity, date) index: a small read, which does not wait for a heavy-read slot
-  const days = (Date.parse(input.to) - Date.parse(input.from)) / 86400000 + 1;
-  const narrow = entities.length === 1 && days <= NARROW_DAYS && filtered.some((k) => FILTER_DIMENSION[k] === entities[0] && filter[k]!.length <= NARROW_ENTITIES);
-  const run = <T>(work: () => Promise<T>) => (narrow ? work() : heavy.run(work));
-
   const p = new Params();
   const cond = where(p);
   const cols = input.groupBy.map((g) => `d."${COLUMN[g]}"`);
-  const rows: Record<string, unknown>[] = await run(() =>
+  const rows: Record<string, unknown>[] = await heavy.run(() =>
     ds.query(
       `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${usageSums(fields)}
          FROM "${table}" d WHERE ${cond}
@@ -138,7 +129,7 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
     table,
     totals: async () => {
       const tp = new Params();
-      const [r] = await run(() => ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values));
+      const [r] = await heavy.run(() => ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values));
       return toUsage(r);
     },
   };
