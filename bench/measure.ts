@@ -111,12 +111,13 @@ export async function measureQuery(q: BenchQuery, ctx: BenchContext, target: Tar
   const probeStarted = Date.now();
   const probe = await fetch(`${target.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const answer: any = await probe.json();
+  const probeMs = Date.now() - probeStarted;
   if (answer.errors) throw new Error(`${q.id}: ${JSON.stringify(answer.errors)}`);
   const statements = Number(probe.headers.get('x-sql-statements'));
   await target.settle?.();
   // an unmeasured load first, so both sides are measured with their code optimized by the JIT: two seconds
   // of a fast query, one round of a slow one (a timed load would leave slow requests running into the next)
-  const slow = Date.now() - probeStarted > 100;
+  const slow = probeMs > 100;
   const warmUp = (url: string, b: string, h: Record<string, string>) => (slow ? load(url, b, h, connections, 0, connections) : load(url, b, h, connections, Math.min(2, seconds / 5)));
   await warmUp(`${target.gatewayUrl}/graphql`, body, headers);
   await target.settle?.();
