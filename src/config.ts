@@ -65,6 +65,8 @@ export interface Config {
   /** widest startTime window a spendLogs query may scan */
   spendLogsMaxWindowDays: number;
   introspection: boolean;
+  /** LITELLM_GRAPHQL_JSON_READS: admins' plain nested reads answered by one statement that builds the JSON */
+  jsonReads: boolean;
   graphiql: boolean;
   /** origins browsers may call from: ['*'] (LiteLLM's default) or exact origins */
   corsOrigins: string[];
@@ -240,6 +242,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),
     spendLogsMaxWindowDays: int('SPEND_LOGS_MAX_WINDOW_DAYS', env.SPEND_LOGS_MAX_WINDOW_DAYS, 31, 1, 3660),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
+    jsonReads: bool('LITELLM_GRAPHQL_JSON_READS', env.LITELLM_GRAPHQL_JSON_READS, true),
     graphiql: bool('GRAPHIQL', env.GRAPHIQL, true),
     corsOrigins: corsOrigins(env, general),
     timeouts: timeouts(env),

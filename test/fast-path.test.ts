@@ -6,7 +6,8 @@ import { insertKey, makePrincipal } from './helpers/world';
 let t: TestGateway;
 let user: string;
 beforeAll(async () => {
-  t = await startTestGateway();
+  // the fast path's JSON reads are compared with the resolvers in json-reads.test.ts
+  t = await startTestGateway({ config: { jsonReads: false } });
   user = (await makePrincipal(t, { role: 'internal_user' })).rawKey;
 });
 afterAll(() => t.close());

@@ -93,6 +93,14 @@ beforeAll(async () => {
     }) as typeof qr.query;
     return qr;
   };
+  // JSON reads run on the pool itself, as prepared statements (src/reads/json.ts)
+  const pool = (ds.driver as unknown as { master: { query: (q: { text: string }) => Promise<unknown> } }).master;
+  const poolQuery = pool.query.bind(pool);
+  pool.query = (q: { text: string }) => {
+    const mine = level;
+    issued.push({ sql: oneLine(q.text), level: mine });
+    return poolQuery(q).finally(() => (level = mine + 1));
+  };
 });
 afterAll(() => t.close());
 

@@ -64,6 +64,11 @@ function check(type: GraphQLInputType, value: unknown, path: string): void {
   }
 }
 
+/** The guard on one field's coerced arguments (for reads that do not go through the field's resolver). */
+export function checkArguments(field: { args: readonly { name: string; type: GraphQLInputType }[] }, values: Record<string, unknown>): void {
+  for (const a of field.args) check(a.type, values[a.name], a.name);
+}
+
 /**
  * Every field that takes arguments checks them, once coerced, before its resolver (and so any SQL) runs:
  * no NUL or lone surrogate in any text, JSON keys and values included; finite floats; instants PostgreSQL

@@ -8,7 +8,9 @@ import { neededProperties } from '../graphql/selection';
 import { and, childrenLoaders, Page, PageArgs } from '../paging';
 import { byColumn } from '../reads/by-column';
 import { memberJoins, teamMemberPages, TeamRef } from '../reads/members';
-import { KEY_ORDER, ORGANIZATION_MEMBER_ORDER, TEAM_ORDER } from '../reads/orders';
+import { ORGANIZATION_MEMBER_ORDER } from '../reads/orders';
+import { keysOf } from '../reads/keys';
+import { teamsOfOrganization } from '../reads/teams';
 import { TeamMemberEntry } from '../services/members';
 import { Params } from '../db/sql';
 import { memberUsageLoader, UsageEntity, usageLoader } from './usage';
@@ -127,7 +129,7 @@ export class Loaders {
 
   teamsOfOrganization(args: PageArgs) {
     return this.children('teamsOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => this.policy.teamScope(a, p), fields: this.wanted(Team) }, args),
+      childrenLoaders(this.ds, { ...teamsOfOrganization(this.policy), fields: this.wanted(Team) }, args),
     );
   }
 
@@ -141,20 +143,20 @@ export class Loaders {
 
   keysOfTeam(args: PageArgs) {
     return this.children('keysOfTeam', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'team_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
+      childrenLoaders(this.ds, { ...keysOf(this.policy, 'team_id'), fields: this.wanted(VirtualKey) }, args),
     );
   }
 
   keysOfUser(args: PageArgs) {
     return this.children('keysOfUser', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'user_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
+      childrenLoaders(this.ds, { ...keysOf(this.policy, 'user_id'), fields: this.wanted(VirtualKey) }, args),
     );
   }
 
   // LiteLLM has no index on VerificationToken.organization_id: this list reads the table (documented).
   keysOfOrganization(args: PageArgs) {
     return this.children('keysOfOrganization', args, () =>
-      childrenLoaders(this.ds, { entity: VirtualKey, parentColumn: 'organization_id', order: KEY_ORDER, scope: (a, p) => this.policy.keyScope(a, p), fields: this.wanted(VirtualKey) }, args),
+      childrenLoaders(this.ds, { ...keysOf(this.policy, 'organization_id'), fields: this.wanted(VirtualKey) }, args),
     );
   }
 

@@ -3,13 +3,15 @@ import { VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
-import { listPage, PageArgs } from '../paging';
+import { ChildrenSpec, listPage, ListSpec, PageArgs } from '../paging';
 import { KEY_ORDER } from './orders';
 
-export function keyList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: { userId?: string | null; teamId?: string | null } | null, descending: boolean) {
-  return listPage(ds, {
+export type KeyFilter = { userId?: string | null; teamId?: string | null } | null;
+
+/** The root key list: what the caller may see, filtered, by hash. */
+export function keyListSpec(policy: Policy, filter: KeyFilter, descending: boolean): ListSpec<VirtualKey> {
+  return {
     entity: VirtualKey,
-    fields,
     order: { ...KEY_ORDER, direction: descending ? 'DESC' : 'ASC' },
     where: (x, p) => {
       const w = [policy.keyScope(x, p)];
@@ -17,7 +19,16 @@ export function keyList(ds: DataSource, policy: Policy, fields: ReadonlySet<stri
       if (filter?.teamId) w.push(`${x}.team_id = ${p.add(filter.teamId)}`);
       return w;
     },
-  }, args);
+  };
+}
+
+export function keyList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: KeyFilter, descending: boolean) {
+  return listPage(ds, { ...keyListSpec(policy, filter, descending), fields }, args);
+}
+
+/** Keys of one team, user or organization (LiteLLM has no index on VerificationToken.organization_id). */
+export function keysOf(policy: Policy, parentColumn: 'team_id' | 'user_id' | 'organization_id'): ChildrenSpec<VirtualKey> {
+  return { entity: VirtualKey, parentColumn, order: KEY_ORDER, scope: (a, p) => policy.keyScope(a, p) };
 }
 
 /** LiteLLM has no index on key_alias: this lookup reads the key table. */

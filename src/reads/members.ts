@@ -3,7 +3,9 @@ import { TeamMembership, User } from '../../entities';
 import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
-import { and, Page, PageArgs, pageOfList, pageWindow, POSITION, toPage } from '../paging';
+import { and, Page, PageArgs, pageOfList, pageWindow, PageWindow, POSITION, toPage } from '../paging';
+import { cursorJson, jsonPage, PagePart } from '../paging/json';
+import { JsonRow } from './json';
 import { TeamMemberEntry, teamMembers } from '../services/members';
 
 export interface TeamRef {
@@ -41,9 +43,14 @@ export interface MemberJoins {
 
 // members_with_roles as LiteLLM writes it: '{}' for none; entries that are not objects are skipped, and a
 // member's position is its index among the object entries (the cursor of the member list)
-const ENTRIES = `(SELECT x.m, (row_number() OVER (ORDER BY x.ord) - 1)::int AS position
-    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(t.members_with_roles) = 'array' THEN t.members_with_roles ELSE '[]'::jsonb END) WITH ORDINALITY AS x(m, ord)
+const entries = (team: string) => `(SELECT x.m, (row_number() OVER (ORDER BY x.ord) - 1)::int AS position
+    FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${team}.members_with_roles) = 'array' THEN ${team}.members_with_roles ELSE '[]'::jsonb END) WITH ORDINALITY AS x(m, ord)
    WHERE jsonb_typeof(x.m) = 'object')`;
+
+/** A member entry's fields as text, from its members_with_roles object `o.m`. */
+const ENTRY_FIELDS = `CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id,
+                      CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email,
+                      CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role`;
 
 /**
  * A page of members for each team. With their TeamMembership or user rows selected, in one statement:
@@ -70,11 +77,8 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
        SELECT json_agg(json_build_array(e.position, e.user_id, e.user_email, e.role, ${
          joins.membership ? `CASE WHEN tm.user_id IS NULL THEN NULL ELSE ${membership.sql} END` : 'NULL'
        }, ${joins.user ? `CASE WHEN u.user_id IS NULL THEN NULL ELSE ${user.sql} END` : 'NULL'}) ORDER BY e.position ${direction})
-         FROM (SELECT o.position,
-                      CASE WHEN jsonb_typeof(o.m->'user_id') = 'string' THEN o.m->>'user_id' END AS user_id,
-                      CASE WHEN jsonb_typeof(o.m->'user_email') = 'string' THEN o.m->>'user_email' END AS user_email,
-                      CASE WHEN o.m->'role' = '"admin"'::jsonb THEN 'admin' ELSE 'user' END AS role
-                 FROM ${ENTRIES} o
+         FROM (SELECT o.position, ${ENTRY_FIELDS}
+                 FROM ${entries('t')} o
                 WHERE ${cut} ORDER BY o.position ${direction} LIMIT ${w.size + 1}) e${
                   joins.membership ? `\n         LEFT JOIN ${tm.table} tm ON tm.user_id = e.user_id AND tm.team_id = t.team_id` : ''
                 }${joins.user ? `\n         LEFT JOIN ${u.table} u ON ${and(['u.user_id = e.user_id', userScope])}` : ''}), '[]') AS members
@@ -99,4 +103,62 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
     });
     return toPage(members, w, (m) => [m.position]);
   });
+}
+
+/** One member row of a JSON page (alias m): its entry's fields, and its TeamMembership and user rows when read. */
+export class JsonMember {
+  private membership = false;
+  private userRow: JsonRow<User> | null = null;
+
+  constructor(private readonly ds: DataSource, readonly alias: string) {}
+
+  get userId() {
+    return `${this.alias}.user_id`;
+  }
+
+  get userEmail() {
+    return `${this.alias}.user_email`;
+  }
+
+  /** the TeamRole enum's name */
+  get role() {
+    return `upper(${this.alias}.role)`;
+  }
+
+  /** Spend from the member's TeamMembership row (joined by its primary key); the caller reads everything. */
+  get spend() {
+    this.membership = true;
+    return `${this.alias}tm.spend`;
+  }
+
+  /** The member's user row, to build the user's JSON from; null in JSON when none. */
+  user(): JsonRow<User> {
+    return (this.userRow ??= new JsonRow(this.ds, User, `${this.alias}u`));
+  }
+
+  userJson(node: string): string {
+    return `CASE WHEN ${this.alias}u.user_id IS NULL THEN NULL ELSE ${node} END`;
+  }
+
+  joins(team: string, policy: Policy, p: Params): string {
+    const m = this.alias;
+    return [
+      this.membership ? `\n LEFT JOIN "LiteLLM_TeamMembership" ${m}tm ON ${m}tm.user_id = ${m}.user_id AND ${m}tm.team_id = ${team}.team_id` : '',
+      this.userRow ? `\n LEFT JOIN "LiteLLM_UserTable" ${m}u ON ${and([`${m}u.user_id = ${m}.user_id`, policy.userScope(`${m}u`, p)])}` : '',
+    ].join('');
+  }
+}
+
+/**
+ * A team's page of members as JSON (JSON reads): members_with_roles unnested and cut as teamMemberPages
+ * does, each member's TeamMembership and user row joined by primary key when its node reads them.
+ */
+export function memberPageJson(team: JsonRow, member: JsonMember, policy: Policy, w: PageWindow, p: Params, node: string, parts: PagePart[]): string {
+  if (w.backward) throw new Error('memberPageJson reads forward pages only');
+  const cut = w.cursor ? `o.position > ${p.add(w.cursor[0])}` : 'TRUE';
+  team.ref('team_id');
+  team.ref('members_with_roles');
+  const rows = `SELECT o.position, ${ENTRY_FIELDS}, row_number() OVER (ORDER BY o.position) AS __n FROM ${entries(team.alias)} o
+     WHERE ${cut} ORDER BY o.position LIMIT ${w.size + 1}`;
+  return jsonPage({ rows, alias: member.alias, node, cursor: cursorJson([`${member.alias}.position`]), joins: member.joins(team.alias, policy, p) }, w, parts);
 }

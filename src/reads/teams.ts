@@ -1,13 +1,24 @@
 import { DataSource } from 'typeorm';
 import { Team } from '../../entities';
 import { Policy } from '../auth/policy';
-import { listPage, PageArgs } from '../paging';
+import { ChildrenSpec, listPage, ListSpec, PageArgs } from '../paging';
 import { TEAM_ORDER } from './orders';
 
-export function teamList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: { ids?: string[] | null; organizationId?: string | null; alias?: string | null } | null) {
-  return listPage(ds, {
+export type TeamFilter = { ids?: string[] | null; organizationId?: string | null; alias?: string | null } | null;
+
+export function teamList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: TeamFilter) {
+  return listPage(ds, { ...teamListSpec(policy, filter), fields }, args);
+}
+
+/** Teams of one organization that the caller may see. */
+export function teamsOfOrganization(policy: Policy): ChildrenSpec<Team> {
+  return { entity: Team, parentColumn: 'organization_id', order: TEAM_ORDER, scope: (a, p) => policy.teamScope(a, p) };
+}
+
+/** The root team list: what the caller may see, filtered. */
+export function teamListSpec(policy: Policy, filter: TeamFilter): ListSpec<Team> {
+  return {
     entity: Team,
-    fields,
     order: TEAM_ORDER,
     where: (x, p) => {
       const w = [policy.teamScope(x, p)];
@@ -16,5 +27,5 @@ export function teamList(ds: DataSource, policy: Policy, fields: ReadonlySet<str
       if (filter?.alias) w.push(`${x}.team_alias = ${p.add(filter.alias)}`);
       return w;
     },
-  }, args);
+  };
 }

@@ -1,13 +1,19 @@
 import { DataSource } from 'typeorm';
 import { User } from '../../entities';
 import { Policy } from '../auth/policy';
-import { listPage, PageArgs } from '../paging';
+import { listPage, ListSpec, PageArgs } from '../paging';
 import { USER_ORDER } from './orders';
 
-export function userList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: { ids?: string[] | null; email?: string | null } | null) {
-  return listPage(ds, {
+export type UserFilter = { ids?: string[] | null; email?: string | null } | null;
+
+export function userList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: UserFilter) {
+  return listPage(ds, { ...userListSpec(policy, filter), fields }, args);
+}
+
+/** The root user list: what the caller may see, filtered. */
+export function userListSpec(policy: Policy, filter: UserFilter): ListSpec<User> {
+  return {
     entity: User,
-    fields,
     order: USER_ORDER,
     where: (x, p) => {
       const w = [policy.userScope(x, p)];
@@ -15,5 +21,5 @@ export function userList(ds: DataSource, policy: Policy, fields: ReadonlySet<str
       if (filter?.email) w.push(`lower(${x}.user_email) = lower(${p.add(filter.email)})`);
       return w;
     },
-  }, args);
+  };
 }

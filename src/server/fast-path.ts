@@ -4,6 +4,8 @@ import { isCompiledQuery } from 'graphql-jit';
 import { Config } from '../config';
 import { Context } from '../graphql/context';
 import { compiledOperation, runCompiled } from '../graphql/executor';
+import { jsonRead } from '../graphql/json-read';
+import { queryJson } from '../reads/json';
 import { checkRoutes, Recorder, selectionOf } from './checks';
 
 export interface FastPathOptions {
@@ -65,6 +67,41 @@ function plainQuery(body: unknown, accept: string | undefined): Body | null {
   return body as Body;
 }
 
+const DATA_ENVELOPE = '{"data":}';
+
+// PostgreSQL writes a non-finite float8 as a JSON string, where GraphQL's Float raises an error
+const NON_FINITE = /"(NaN|-?Infinity)"/;
+
+/**
+ * A query answered by one statement that builds its data as JSON (src/graphql/json-read.ts); false when the
+ * operation is not one it compiles, or when the statement fails or returns what GraphQL would not: the
+ * resolvers then answer the request, errors included.
+ */
+async function answerAsJson(o: FastPathOptions, context: Context, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, res: ServerResponse, started: bigint): Promise<boolean> {
+  const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables);
+  if (!read) return false;
+  let data: string[];
+  try {
+    data = await queryJson(context.ds, read.sql, read.values);
+  } catch {
+    return false;
+  }
+  if (data.some((chunk, i) => NON_FINITE.test(chunk) || (i > 0 && NON_FINITE.test(data[i - 1].slice(-12) + chunk.slice(0, 12))))) return false;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, undefined);
+  // written in parts: the data, which may be megabytes, is never copied into one string
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': data.reduce((n, chunk) => n + Buffer.byteLength(chunk), DATA_ENVELOPE.length),
+    'x-sql-statements': String(statements),
+  });
+  res.cork();
+  res.write('{"data":');
+  for (const chunk of data) res.write(chunk);
+  res.end('}');
+  return true;
+}
+
 /**
  * The hot path of POST /graphql: a valid query or mutation answered on Node's own request and response,
  * without express or Apollo's request pipeline, through the same authentication, route and limit checks,
@@ -114,6 +151,7 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
     } catch {
       return false;
     }
+    if (!mutation && o.config.jsonReads && (await answerAsJson(o, context, document, operation, variables, res, started))) return true;
     // compiled only once the limits passed: a document they refuse is never expanded
     const query = compiledOperation(o.schema, document, body.operationName);
     if (!isCompiledQuery(query)) return false;

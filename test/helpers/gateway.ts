@@ -31,9 +31,11 @@ export interface TestGateway {
 }
 
 /** A database of its own (seeded unless seed: false), a gateway on a free port, and a client for it. */
-export async function startTestGateway(opts: { seed?: Partial<SeedOptions> | false; config?: Partial<Config>; env?: Record<string, string> } = {}): Promise<TestGateway> {
-  const db = await freshDatabase();
-  const seed = opts.seed === false ? undefined : await seedDatabase(db.ds, { ...SIZES.tiny, quiet: true, ...opts.seed });
+export async function startTestGateway(
+  opts: { seed?: Partial<SeedOptions> | false; config?: Partial<Config>; env?: Record<string, string>; /** another gateway's database, left to it */ db?: TestDatabase } = {},
+): Promise<TestGateway> {
+  const db = opts.db ?? (await freshDatabase());
+  const seed = opts.seed === false || opts.db ? undefined : await seedDatabase(db.ds, { ...SIZES.tiny, quiet: true, ...opts.seed });
   // tests change keys with SQL and expect the next request to see it: no principal cache unless asked for
   const config: Config = { ...loadConfig([], opts.env ?? {}), masterKey: MASTER_KEY, userApiKeyCacheTtlSeconds: 0, ...opts.config };
   const logs: string[] = [];
@@ -68,7 +70,7 @@ export async function startTestGateway(opts: { seed?: Partial<SeedOptions> | fal
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await gateway.stop();
-      await db.drop();
+      if (!opts.db) await db.drop();
     },
   };
 }

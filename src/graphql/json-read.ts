@@ -1,0 +1,284 @@
+import {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Organization, Team, User, VirtualKey } from '../../entities';
+import { Policy } from '../auth/policy';
+import { Params } from '../db/sql';
+import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
+import { PageInfoPart, PagePart } from '../paging/json';
+import { keyListSpec, keysOf } from '../reads/keys';
+import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, jsonTextLiteral, listJson } from '../reads/json';
+import { JsonMember, memberPageJson } from '../reads/members';
+import { organizationListSpec } from '../reads/organizations';
+import { teamListSpec, teamsOfOrganization } from '../reads/teams';
+import { userListSpec } from '../reads/users';
+import { checkArguments } from './input-guard';
+
+/**
+ * JSON reads: a query of a proxy admin (or admin viewer) that selects only what PostgreSQL can shape (the
+ * root lists of organizations, teams, users and keys, their column fields, teams of organizations, keys of
+ * teams, users and organizations, team members with spend and user) is compiled into one statement whose
+ * JSON text is the response's data, sent as PostgreSQL wrote it: no rows become objects in Node. Anything
+ * else (another role, a field with a resolver of its own, edges, totalCount, backward pages, directives)
+ * is answered by the resolvers as before; so is any request whose statement fails.
+ */
+export interface JsonRead {
+  sql: string;
+  values: unknown[];
+}
+
+class Unsupported extends Error {}
+const unsupported = (why: string): never => {
+  throw new Unsupported(why);
+};
+
+const ENTITIES = new Map<string, EntityTarget<ObjectLiteral>>([
+  ['Organization', Organization],
+  ['Team', Team],
+  ['User', User],
+  ['VirtualKey', VirtualKey],
+]);
+
+const PAGE_ARGS = new Set(['first', 'after', 'last', 'before']);
+const SCALARS = new Set(['String', 'ID', 'Float', 'Int', 'Boolean', 'DateTime', 'SafeInt', 'JSON']);
+const PAGE_INFO = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
+/** json_build_object takes at most 100 arguments */
+const MAX_KEYS = 50;
+
+type Args = Record<string, unknown>;
+
+interface Selected {
+  key: string;
+  node: FieldNode;
+  name: string;
+}
+
+class Compiler {
+  readonly p = new Params();
+  private levels = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly ds: DataSource,
+    private readonly policy: Policy,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  /** The fields of a selection set on one type, by response key, fragments of that type flattened. */
+  private collect(set: SelectionSetNode, type: GraphQLObjectType, out: Selected[] = [], seen = new Set<string>()): Selected[] {
+    for (const sel of set.selections) {
+      if (sel.directives?.length) unsupported('directives');
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        if (seen.has(key)) unsupported(`${key} selected twice`);
+        seen.add(key);
+        out.push({ key, node: sel, name: sel.name.value });
+      } else {
+        const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : this.fragments.get(sel.name.value) ?? unsupported('unknown fragment');
+        if (fragment.typeCondition && fragment.typeCondition.name.value !== type.name) unsupported('fragment on another type');
+        this.collect(fragment.selectionSet, type, out, seen);
+      }
+    }
+    if (out.length > MAX_KEYS) unsupported('too many fields for one object');
+    return out;
+  }
+
+  private field(type: GraphQLObjectType, s: Selected): GraphQLField<unknown, unknown> {
+    return type.getFields()[s.name] ?? unsupported(`${type.name}.${s.name}`);
+  }
+
+  /** A field's coerced arguments, checked by the same guard as every resolver's. */
+  private args(def: GraphQLField<unknown, unknown>, node: FieldNode, allowed: Set<string>): Args {
+    for (const a of def.args) if (!allowed.has(a.name)) unsupported(`argument ${a.name}`);
+    const values = getArgumentValues(def, node, this.variables);
+    checkArguments(def, values);
+    return values;
+  }
+
+  private window(args: Args, shape = POSITION): PageWindow {
+    const w = pageWindow(args, shape);
+    if (w.backward) unsupported('backward page');
+    return w;
+  }
+
+  private alias(): string {
+    return `j${++this.levels}`;
+  }
+
+  root(set: SelectionSetNode): string {
+    const query = this.schema.getQueryType()!;
+    const entries = this.collect(set, query).map((s): [string, string] => {
+      if (s.name === '__typename') return [s.key, jsonTextLiteral(query.name)];
+      const def = this.field(query, s);
+      const connection = getNamedType(def.type) as GraphQLObjectType;
+      const filters = new Set([...PAGE_ARGS, 'filter']);
+      switch (s.name) {
+        case 'organizations': {
+          const args = this.args(def, s.node, filters);
+          return [s.key, this.list(organizationListSpec(this.policy, args.filter as never), args, connection, s.node)];
+        }
+        case 'teams': {
+          const args = this.args(def, s.node, filters);
+          return [s.key, this.list(teamListSpec(this.policy, args.filter as never), args, connection, s.node)];
+        }
+        case 'users': {
+          const args = this.args(def, s.node, filters);
+          return [s.key, this.list(userListSpec(this.policy, args.filter as never), args, connection, s.node)];
+        }
+        case 'keys': {
+          const args = this.args(def, s.node, new Set([...filters, 'orderBy']));
+          return [s.key, this.list(keyListSpec(this.policy, args.filter as never, args.orderBy === 'TOKEN_DESC'), args, connection, s.node)];
+        }
+        default:
+          return unsupported(`Query.${s.name}`);
+      }
+    });
+    return jsonStatement(entries);
+  }
+
+  private list(spec: Parameters<typeof listJson>[1], args: Args, connection: GraphQLObjectType, node: FieldNode): string {
+    const w = this.window(args, cursorShape(this.ds, spec.entity, spec.order));
+    const { row, nodeSql, parts } = this.page(connection, node, spec.entity);
+    return listJson(this.ds, spec, row, w, this.p, nodeSql, parts);
+  }
+
+  /** A connection's selection: its parts, and the JSON of one node read from a row of the node's entity. */
+  private page(connection: GraphQLObjectType, node: FieldNode, entity: EntityTarget<ObjectLiteral>) {
+    const row = new JsonRow(this.ds, entity, this.alias());
+    let nodeSql = 'NULL';
+    const nodeType = getNamedType(connection.getFields().nodes.type) as GraphQLObjectType;
+    const parts = this.parts(connection, node, (nodes) => (nodeSql = this.object(nodeType, row, nodes)));
+    return { row, nodeSql, parts };
+  }
+
+  /** nodes, pageInfo and __typename of a connection; onNodes compiles the node once. */
+  private parts(connection: GraphQLObjectType, node: FieldNode, onNodes: (selection: SelectionSetNode) => void): PagePart[] {
+    return this.collect(node.selectionSet!, connection).map((s): PagePart => {
+      if (s.name === '__typename') return { key: s.key, literal: connection.name };
+      if (s.name === 'nodes') {
+        onNodes(s.node.selectionSet!);
+        return { key: s.key, nodes: true };
+      }
+      if (s.name === 'pageInfo') {
+        const infoType = getNamedType(connection.getFields().pageInfo.type) as GraphQLObjectType;
+        const info = this.collect(s.node.selectionSet!, infoType).map(({ key, name }): [string, PageInfoPart] =>
+          name === '__typename' ? [key, { literal: infoType.name }] : PAGE_INFO.has(name) ? [key, name as PageInfoPart] : unsupported(`PageInfo.${name}`),
+        );
+        return { key: s.key, pageInfo: info };
+      }
+      return unsupported(`${connection.name}.${s.name}`);
+    });
+  }
+
+  /** The JSON of one object of an entity type, read from its row. */
+  private object(type: GraphQLObjectType, row: JsonRow, set: SelectionSetNode): string {
+    if (ENTITIES.get(type.name) !== row.entity) unsupported(`${type.name} is not read from ${String(row.entity)}`);
+    const entries = this.collect(set, type).map((s): [string, string] => [s.key, this.value(type, row, s)]);
+    return jsonObject(entries);
+  }
+
+  private value(type: GraphQLObjectType, row: JsonRow, s: Selected): string {
+    if (s.name === '__typename') return jsonLiteral(type.name);
+    const def = this.field(type, s);
+    const relation = `${type.name}.${s.name}`;
+    switch (relation) {
+      case 'Organization.teams':
+        return this.children(teamsOfOrganization(this.policy), row.ref('organization_id'), def, s.node);
+      case 'Team.keys':
+        return this.children(keysOf(this.policy, 'team_id'), row.ref('team_id'), def, s.node);
+      case 'User.keys':
+        return this.children(keysOf(this.policy, 'user_id'), row.ref('user_id'), def, s.node);
+      case 'Organization.keys':
+        return this.children(keysOf(this.policy, 'organization_id'), row.ref('organization_id'), def, s.node);
+      case 'Team.members':
+        return this.members(row, def, s.node);
+    }
+    return this.column(type, row, def, s);
+  }
+
+  /** A field that only reads its parent's column (graphql's default resolver, no arguments). */
+  private column(type: GraphQLObjectType, row: JsonRow, def: GraphQLField<unknown, unknown>, s: Selected): string {
+    if (def.resolve || def.args.length) unsupported(`${type.name}.${s.name} has a resolver`);
+    const leaf = getNamedType(def.type);
+    const inner = getNullableType(def.type);
+    if (!isScalarType(leaf) || !SCALARS.has(leaf.name)) unsupported(`${type.name}.${s.name} is not a plain scalar`);
+    // lists only of String: text[] columns, as stored
+    if (isListType(inner) && leaf.name !== 'String') unsupported(`${type.name}.${s.name} is a list`);
+    const column = row.column(s.name) ?? unsupported(`${type.name}.${s.name} is not a column`);
+    if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
+    return row.value(s.name)!;
+  }
+
+  private children(spec: Parameters<typeof childrenJson>[1], parentKey: string, def: GraphQLField<unknown, unknown>, node: FieldNode): string {
+    const args = this.args(def, node, PAGE_ARGS);
+    const w = this.window(args, cursorShape(this.ds, spec.entity, spec.order));
+    const { row, nodeSql, parts } = this.page(getNamedType(def.type) as GraphQLObjectType, node, spec.entity);
+    return childrenJson(this.ds, spec, parentKey, row, w, this.p, nodeSql, parts);
+  }
+
+  private members(team: JsonRow, def: GraphQLField<unknown, unknown>, node: FieldNode): string {
+    const args = this.args(def, node, PAGE_ARGS);
+    const w = this.window(args);
+    const connection = getNamedType(def.type) as GraphQLObjectType;
+    const memberType = getNamedType(connection.getFields().nodes.type) as GraphQLObjectType;
+    const member = new JsonMember(this.ds, this.alias());
+    let nodeSql = 'NULL';
+    const parts = this.parts(connection, node, (nodes) => {
+      const entries = this.collect(nodes, memberType).map((s): [string, string] => {
+        switch (s.name) {
+          case '__typename':
+            return [s.key, jsonLiteral(memberType.name)];
+          case 'userId':
+            return [s.key, member.userId];
+          case 'userEmail':
+            return [s.key, member.userEmail];
+          case 'role':
+            return [s.key, member.role];
+          case 'spend':
+            return [s.key, member.spend];
+          case 'user': {
+            const userType = getNamedType(this.field(memberType, s).type) as GraphQLObjectType;
+            return [s.key, member.userJson(this.object(userType, member.user(), s.node.selectionSet!))];
+          }
+          default:
+            return unsupported(`TeamMember.${s.name}`);
+        }
+      });
+      nodeSql = jsonObject(entries);
+    });
+    return memberPageJson(team, member, this.policy, w, this.p, nodeSql, parts);
+  }
+}
+
+/** The operation as one JSON statement, or null when the resolvers must answer it. */
+export function jsonRead(schema: GraphQLSchema, ds: DataSource, policy: Policy, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): JsonRead | null {
+  if (operation.operation !== 'query' || !policy.principal || !policy.readsEverything) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return null;
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const compiler = new Compiler(schema, ds, policy, fragments, coerced.coerced);
+  try {
+    const sql = compiler.root(operation.selectionSet);
+    return { sql, values: compiler.p.values };
+  } catch {
+    // unsupported, or an argument the resolvers will refuse with its own error
+    return null;
+  }
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { currentScope } from '../db/sql-log';
+import { Params } from '../db/sql';
+import { and, ChildrenSpec, cursorShape, keyset, ListSpec, PageWindow } from '../paging';
+import { cursorJson, CUT, jsonPage, PagePart, sqlText, textJson, textObject } from '../paging/json';
+
+/**
+ * Reads answered as JSON built in PostgreSQL: a whole nested selection becomes one statement whose text is
+ * the response's `data`, with the same scopes, orders and pages as the object reads beside it.
+ */
+
+/** How a column's value is written into the JSON so it equals what the GraphQL field would serialize. */
+export type JsonValueKind = 'plain' | 'timestamp' | 'bigint';
+
+/** One level's rows: an alias, the entity it reads, and the columns its JSON expressions use. */
+export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
+  readonly columns = new Set<string>();
+  private readonly meta;
+
+  constructor(ds: DataSource, readonly entity: EntityTarget<T>, readonly alias: string) {
+    this.meta = ds.getMetadata(entity);
+  }
+
+  /** The column a property maps, with how its value is written; null when the property is not a column. */
+  column(property: string): { name: string; kind: JsonValueKind; nullable: boolean } | null {
+    const c = this.meta.findColumnWithPropertyName(property);
+    if (!c) return null;
+    const type = String(c.type);
+    const kind: JsonValueKind = type === 'timestamp' || type === 'timestamp without time zone' ? 'timestamp' : type === 'bigint' ? 'bigint' : 'plain';
+    return { name: c.databaseName, kind, nullable: c.isNullable };
+  }
+
+  /** A column of this row, noted as read. */
+  ref(name: string): string {
+    this.columns.add(name);
+    return `${this.alias}."${name}"`;
+  }
+
+  /**
+   * A property's value as JSON. timestamp(3) holds naive UTC: written as toISOString writes it. An int8
+   * beyond 2^53 would lose digits as a JSON number: it fails the statement (division by zero), and the
+   * request falls back to the object read, whose SafeInt field reports it.
+   */
+  value(property: string): string | null {
+    const c = this.column(property);
+    if (!c) return null;
+    const ref = this.ref(c.name);
+    if (c.kind === 'timestamp') return `to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    if (c.kind === 'bigint') return `CASE WHEN abs(${ref}) <= 9007199254740991 THEN ${ref} ELSE ${ref} / 0 END`;
+    return ref;
+  }
+}
+
+/** A JSON object of these entries, in this order (json_build_object keeps it). */
+export function jsonObject(entries: [string, string][]): string {
+  return `json_build_object(${entries.map(([key, value]) => `${sqlText(key)}, ${value}`).join(', ')})`;
+}
+
+export const jsonLiteral = sqlText;
+
+function cursorOfRow(ds: DataSource, row: JsonRow, spec: { entity: EntityTarget<ObjectLiteral>; order: ListSpec<ObjectLiteral>['order'] }): string {
+  if (cursorShape(ds, spec.entity, spec.order).some((kind) => kind !== 'text')) throw new Error('JSON pages are cursored by text columns only');
+  return cursorJson(spec.order.columns.map((c) => `to_json(${row.ref(c)})::text`));
+}
+
+function rowsOf(ds: DataSource, spec: { entity: EntityTarget<ObjectLiteral>; order: ListSpec<ObjectLiteral>['order'] }, row: JsonRow, conditions: (x: string) => string[], w: PageWindow, p: Params): string {
+  const x = `${row.alias}x`;
+  const ks = keyset(x, spec.order, w, p);
+  const columns = [...row.columns].map((c) => `${x}."${c}"`);
+  return `SELECT ${[...columns, `row_number() OVER (ORDER BY ${ks.orderBy}) AS __n`].join(', ')} FROM "${ds.getMetadata(spec.entity).tableName}" ${x}
+    WHERE ${and([...conditions(x), ks.where])} ORDER BY ${ks.orderBy} LIMIT ${w.size + 1}`;
+}
+
+/**
+ * A root list's page as JSON: node(row) builds one node from `row` (noting the columns it reads), and the
+ * rows are read by the list's own scope, filters and keyset order.
+ */
+export function listJson<T extends ObjectLiteral>(ds: DataSource, spec: ListSpec<T>, row: JsonRow<T>, w: PageWindow, p: Params, node: string, parts: PagePart[]): string {
+  const cursor = cursorOfRow(ds, row, spec);
+  const rows = rowsOf(ds, spec, row, (x) => (spec.where ? spec.where(x, p) : []), w, p);
+  return jsonPage({ rows, alias: row.alias, node, cursor }, w, parts, true);
+}
+
+/**
+ * The statement of a JSON read: the data object, from its root fields' JSON texts, in rows cut between the
+ * nodes of root lists. Each row is one root node (a few kilobytes where a whole answer may be megabytes): no
+ * row is a string large enough for V8's large-object space, whose garbage waits for a full collection.
+ */
+export function jsonStatement(entries: [string, string][]): string {
+  return `SELECT u.piece AS data FROM unnest(string_to_array(${textObject(entries)}, ${CUT})) WITH ORDINALITY AS u(piece, n) ORDER BY u.n`;
+}
+
+/** A JSON string as JSON text, for jsonStatement's entries. */
+export const jsonTextLiteral = textJson;
+
+/** A child list's page as JSON for one parent row (parentKey: the parent's column the children point at). */
+export function childrenJson<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, parentKey: string, row: JsonRow<T>, w: PageWindow, p: Params, node: string, parts: PagePart[]): string {
+  const cursor = cursorOfRow(ds, row, spec);
+  const rows = rowsOf(ds, spec, row, (x) => [`${x}."${spec.parentColumn}" = ${parentKey}`, spec.scope ? spec.scope(x, p) : 'TRUE'], w, p);
+  return jsonPage({ rows, alias: row.alias, node, cursor }, w, parts);
+}
+
+/** How many JSON statements each connection keeps prepared; statements beyond them are planned every time. */
+const MAX_PREPARED = 256;
+const prepared = new Map<string, string>();
+
+/**
+ * Runs a JSON read's statement on the pool itself (counted like every statement) as a named prepared
+ * statement, so PostgreSQL parses and plans each shape once per connection: planning a statement that
+ * builds nested JSON costs more than running it. Returns the JSON text, in the statement's pieces.
+ */
+export async function queryJson(ds: DataSource, sql: string, values: unknown[]): Promise<string[]> {
+  let name = prepared.get(sql);
+  if (!name && prepared.size < MAX_PREPARED) prepared.set(sql, (name = `json_read_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+  currentScope()?.statements.push(sql);
+  const pool = (ds.driver as PostgresDriver).master as Pool;
+  const result = await pool.query<{ data: string }>({ name, text: sql, values });
+  return result.rows.map((r) => r.data);
+}

@@ -1,0 +1,220 @@
+import { AddressInfo } from 'node:net';
+import { createServer, Server } from 'node:http';
+import { getOperationAST, parse } from 'graphql';
+import { Policy } from '../src/auth/policy';
+import { masterPrincipal } from '../src/auth/principal';
+import { loadConfig } from '../src/config';
+import { jsonRead } from '../src/graphql/json-read';
+import { gatewaySchema } from '../src/graphql/schema';
+import { queryJson } from '../src/reads/json';
+import { createGateway, Gateway } from '../src/server/app';
+import { createLogger } from '../src/server/log';
+import { MASTER_KEY, startTestGateway, TestGateway } from './helpers/gateway';
+import { insertKey, makeOrganization, makePrincipal, makeTeam } from './helpers/world';
+
+// JSON reads (src/graphql/json-read.ts) answer an admin's plain nested read with one statement that builds
+// the JSON in PostgreSQL. Every operation here runs on a gateway with them and on one without, over the
+// same database: the answers must be equal, and the statement counts say which path answered.
+
+let t: TestGateway;
+let plain: { gateway: Gateway; server: Server; url: string };
+let viewer: string;
+let member: string;
+let org: string;
+let team: string;
+
+async function post(url: string, query: string, variables: Record<string, unknown>, key: string) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, statements: Number(res.headers.get('x-sql-statements')), body: normalize(await res.json()) };
+}
+
+// request ids differ from request to request
+const normalize = (body: any) => JSON.parse(JSON.stringify(body).replace(/request id [\w-]+/g, 'request id X').replace(/"requestId":"[\w-]+"/g, '"requestId":"X"'));
+
+/**
+ * The operation on both gateways: the JSON read's answer (with the statements it issued, and whether one
+ * statement that builds the JSON answered it), and the resolvers' answer.
+ */
+async function both(query: string, variables: Record<string, unknown> = {}, key = MASTER_KEY) {
+  const r = await t.gql(query, variables, key);
+  // the key's own lookup (a virtual key) is not a read of the operation
+  const reads = r.statements.filter((s) => !s.startsWith('WITH hit AS'));
+  const json = { status: r.status, statements: r.statements.length, body: normalize(r.body), asJson: reads.length >= 1 && reads.every((s) => s.startsWith('SELECT u.piece AS data')) };
+  return { json, resolvers: await post(plain.url, query, variables, key) };
+}
+
+beforeAll(async () => {
+  t = await startTestGateway();
+  const gateway = await createGateway({ ds: t.db.ds, config: { ...t.config, jsonReads: false }, log: createLogger('error', () => undefined) });
+  const server: Server = await new Promise((resolve) => {
+    const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  plain = { gateway, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+
+  // rows a careless writer (or an old LiteLLM) leaves: every shape the members read must take as the resolvers do
+  org = await makeOrganization(t, 'Zeta "quoted" \\ back/slash ✓');
+  team = await makeTeam(t, 'odd-members', org);
+  await makeTeam(t, 'no-members', org);
+  await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET members_with_roles = '{}' WHERE team_alias = 'no-members'`);
+  await t.db.ds.query(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role, teams, spend, max_budget, tpm_limit, created_at)
+                       VALUES ('odd-user', 'odd@example.com', 'internal_user', '{}', 1.25, NULL, 5000000000, '2026-01-02 03:04:05.678')`);
+  await t.db.ds.query(`INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend) VALUES ('odd-user', $1, 0.1), ('ghost', $1, 7)`, [team]);
+  await t.db.ds.query(
+    `UPDATE "LiteLLM_TeamTable" SET members_with_roles = $2::jsonb, tpm_limit = 123, max_budget = 1e-7, budget_reset_at = '0999-12-31 23:59:59.999' WHERE team_id = $1`,
+    [team, JSON.stringify([{ user_id: 'odd-user', role: 'admin' }, 'not an object', { user_email: 'only-email@example.com' }, { user_id: 'ghost', role: 'owner' }, { user_id: 42 }, null, { user_id: 'odd-user', user_email: 'twice@example.com', role: 'user' }])],
+  );
+  await insertKey(t, { userId: 'odd-user', teamId: team });
+  await insertKey(t, { userId: null, teamId: team });
+  viewer = (await makePrincipal(t, { role: 'proxy_admin_viewer' })).rawKey;
+  member = (await makePrincipal(t, { role: 'internal_user', teamMemberOf: [team] })).rawKey;
+});
+
+afterAll(async () => {
+  plain.server.closeAllConnections();
+  await new Promise((r) => plain.server.close(r));
+  await plain.gateway.stop();
+  await t.close();
+});
+
+const NESTED = `query($o: Int, $t: Int, $m: Int, $after: String) {
+  organizations(first: $o, after: $after) {
+    __typename
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor __typename }
+    nodes { id alias budgetId spend createdAt models
+      teams(first: $t) { pageInfo { hasNextPage endCursor } nodes { __typename id alias organizationId maxBudget tpmLimit budgetResetAt blocked metadata
+        members(first: $m) { pageInfo { hasNextPage startCursor endCursor } nodes { userId userEmail role spend user { id email role spend tpmLimit createdAt } } }
+        keys(first: 5) { nodes { token keyName userId teamId spend } } } } } } }`;
+
+test.each([
+  ['the nested view', NESTED, { o: 10, t: 20, m: 50 }],
+  ['small pages at every level', NESTED, { o: 1, t: 1, m: 1 }],
+  ['empty pages', NESTED, { o: 0, t: 0, m: 0 }],
+  ['keys by hash, descending, filtered', `{ keys(first: 3, orderBy: TOKEN_DESC) { nodes { token userId } pageInfo { endCursor hasNextPage } } }`, {}],
+  ['keys of a team', `query($team: ID) { keys(filter: { teamId: $team }) { nodes { token teamId expires blocked } } }`, {}],
+  ['users with their keys', `{ users(first: 5) { nodes { id email role maxBudget keys(first: 2) { nodes { token } pageInfo { hasNextPage } } } } }`, {}],
+  ['teams filtered, aliased, through fragments', `query { a: teams(filter: { alias: "odd-members" }) { nodes { ...T } } b: teams(first: 2) { ... on TeamConnection { nodes { id } } } }
+     fragment T on Team { id x: alias members { nodes { ... on TeamMember { r: role userId } } } }`, {}],
+])('%s: the JSON read answers as the resolvers do, in one statement', async (_name, query, variables) => {
+  const { json, resolvers } = await both(query, { team, ...variables });
+  expect(resolvers.body.errors).toBeUndefined();
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.statements).toBe(1);
+  expect(json.asJson).toBe(true);
+});
+
+test('cursors are the same bytes, and a page after one of them is the same page', async () => {
+  const first = await both(`{ organizations(first: 1) { pageInfo { endCursor } nodes { teams(first: 1) { pageInfo { endCursor } nodes { members(first: 2) { pageInfo { endCursor } } } } } } }`);
+  expect(first.json.body).toEqual(first.resolvers.body);
+  const after = first.json.body.data.organizations.pageInfo.endCursor;
+  expect(typeof after).toBe('string');
+  const next = await both(NESTED, { o: 2, t: 2, m: 3, after });
+  expect(next.json.body).toEqual(next.resolvers.body);
+  expect(next.json.asJson).toBe(true);
+  expect(next.json.body.data.organizations.pageInfo.hasPreviousPage).toBe(true);
+});
+
+test('members after a cursor are cut where the resolvers cut them', async () => {
+  const query = `query($after: String) { teams(filter: { alias: "odd-members" }) { nodes { members(first: 2, after: $after) { pageInfo { endCursor hasNextPage } nodes { userId userEmail role } } } } }`;
+  const page1 = await both(query, { after: null });
+  const after = page1.json.body.data.teams.nodes[0].members.pageInfo.endCursor;
+  const page2 = await both(query, { after });
+  expect(page2.json.body).toEqual(page2.resolvers.body);
+  expect(page2.json.body.data.teams.nodes[0].members.nodes.map((m: any) => m.userId)).toEqual(['ghost', null]);
+  expect(page2.json.asJson).toBe(true);
+});
+
+test('an admin viewer is read as JSON too', async () => {
+  const { json, resolvers } = await both(NESTED, { o: 3, t: 3, m: 3 }, viewer);
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.asJson).toBe(true);
+});
+
+test.each([
+  ['totalCount', `{ organizations { totalCount nodes { id } } }`],
+  ['edges', `{ organizations { edges { cursor node { id } } } }`],
+  ['a backward page', `{ organizations(last: 2) { nodes { id } } }`],
+  ['a field with a resolver of its own', `{ organizations { nodes { id budget { maxBudget } } } }`],
+  ['a member budget', `{ teams { nodes { members { nodes { userId budget { maxBudget } } } } } }`],
+  ['a directive', `query($no: Boolean!) { organizations { nodes { id alias @include(if: $no) } } }`],
+  ['another root field', `{ organizations { nodes { id } } viewer { user { id } } }`],
+])('%s: not compiled, the resolvers answer', async (_name, query) => {
+  const { json, resolvers } = await both(query, { no: false });
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.asJson).toBe(false);
+  expect(json.statements).toBe(resolvers.statements);
+});
+
+test("a member's reads stay with the resolvers and their rules (teammates' spend is null)", async () => {
+  const query = `{ teams { nodes { id members { nodes { userId spend user { email } } } } } }`;
+  const { json, resolvers } = await both(query, {}, member);
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.asJson).toBe(false);
+  expect(json.statements).toBe(resolvers.statements);
+  const spends = json.body.data.teams.nodes.flatMap((tm: any) => tm.members.nodes.filter((m: any) => m.userId === 'odd-user').map((m: any) => m.spend));
+  expect(spends).toEqual([null, null]);
+});
+
+test.each([
+  ['a negative page size', `{ organizations(first: -1) { nodes { id } } }`, 'BAD_USER_INPUT'],
+  ['a page too large', `{ organizations { nodes { teams(first: 101) { nodes { id } } } } }`, 'BAD_USER_INPUT'],
+  ['a cursor this list did not issue', `{ keys(after: "bm90IGEgY3Vyc29y") { nodes { token } } }`, 'BAD_USER_INPUT'],
+  ['a NUL in a filter', `{ teams(filter: { alias: "a\\u0000b" }) { nodes { id } } }`, 'BAD_USER_INPUT'],
+])('%s: the same error as the resolvers give, nothing read as JSON', async (_name, query, code) => {
+  const { json, resolvers } = await both(query);
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.body.errors[0].extensions.code).toBe(code);
+  expect(json.asJson).toBe(false);
+  expect(json.statements).toBe(resolvers.statements);
+});
+
+test('a value GraphQL cannot carry (a NaN spend, an int8 beyond 2^53) falls back to the resolvers, which report it', async () => {
+  const query = `{ teams(filter: { alias: "odd-members" }) { nodes { id spend tpmLimit } } }`;
+  await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET spend = 'NaN' WHERE team_id = $1`, [team]);
+  try {
+    const nan = await both(query);
+    expect(nan.resolvers.body.errors?.length).toBeGreaterThan(0);
+    expect(nan.json.body).toEqual(nan.resolvers.body);
+    // the JSON statement ran, then the resolvers' own
+    expect(nan.json.statements).toBe(nan.resolvers.statements + 1);
+  } finally {
+    await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET spend = 0 WHERE team_id = $1`, [team]);
+  }
+  await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET tpm_limit = 9007199254740993 WHERE team_id = $1`, [team]);
+  try {
+    const big = await both(query);
+    expect(big.resolvers.body.errors?.length).toBeGreaterThan(0);
+    expect(big.json.body).toEqual(big.resolvers.body);
+    expect(big.json.statements).toBeGreaterThan(big.resolvers.statements);
+    expect(big.json.asJson).toBe(false);
+  } finally {
+    await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET tpm_limit = 123 WHERE team_id = $1`, [team]);
+  }
+});
+
+test('LITELLM_GRAPHQL_JSON_READS=false turns JSON reads off', async () => {
+  expect(loadConfig([], {}).jsonReads).toBe(true);
+  expect(loadConfig([], { LITELLM_GRAPHQL_JSON_READS: 'false' }).jsonReads).toBe(false);
+  const { json, resolvers } = await both(`{ organizations(first: 2) { nodes { id teams { nodes { id } } } } }`);
+  expect(json.asJson).toBe(true);
+  expect(resolvers.statements).toBe(2);
+});
+
+test('the answer comes back cut between the nodes of root lists, never inside one, and joins to the whole', async () => {
+  const query = `{ organizations(first: 10) { nodes { id teams { nodes { id } } } pageInfo { hasNextPage } } keys(first: 3) { nodes { token } } }`;
+  const document = parse(query);
+  const operation = getOperationAST(document)!;
+  const read = jsonRead(gatewaySchema(), t.db.ds, new Policy(masterPrincipal(MASTER_KEY)), document, operation, {})!;
+  expect(read).not.toBeNull();
+  const pieces = await queryJson(t.db.ds, read.sql, read.values);
+  const whole = JSON.parse(pieces.join(''));
+  const organizations = whole.organizations.nodes.length;
+  expect(organizations).toBeGreaterThan(2);
+  // one piece per root node, the last of each list sharing its piece with what follows it
+  expect(pieces).toHaveLength(organizations + 3 - 1);
+  for (const piece of pieces.slice(0, organizations - 1)) expect(piece).toMatch(/}, $/);
+  expect(whole).toEqual((await both(query)).resolvers.body.data);
+});
