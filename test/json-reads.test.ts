@@ -218,3 +218,13 @@ test('the answer comes back cut between the nodes of root lists, never inside on
   for (const piece of pieces.slice(0, organizations - 1)) expect(piece).toMatch(/}, $/);
   expect(whole).toEqual((await both(query)).resolvers.body.data);
 });
+
+test.each([
+  ['a list that selects only __typename, empty', `{ keys(filter: { userId: "nobody" }) { __typename } organizations(filter: { ids: ["none"] }) { __typename pageInfo { hasPreviousPage } nodes { id } } }`],
+  ['a child list that selects only __typename', `{ organizations { nodes { teams(first: 0) { __typename } } } }`],
+])('%s: answered with its one object', async (_name, query) => {
+  const { json, resolvers } = await both(query);
+  expect(resolvers.body.errors).toBeUndefined();
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.asJson).toBe(true);
+});

@@ -76,12 +76,13 @@ export function jsonPage(src: JsonPageSource, w: PageWindow, parts: PagePart[], 
       if ('pageInfo' in part) return [part.key, `json_build_object(${part.pageInfo.map(([key, p]) => `${sqlText(key)}, ${info(p)}`).join(', ')})::text`];
       return [part.key, textJson(part.literal)];
     });
-    return `(SELECT ${textObject(text)} FROM (${src.rows}) ${a}${src.joins ?? ''})`;
+    return `(SELECT ${textObject(text)} FROM (${src.rows}) ${a}${src.joins ?? ''} GROUP BY ())`;
   }
   const entries = parts.map((part) => {
     if ('nodes' in part) return `${sqlText(part.key)}, coalesce(json_agg(${src.node} ORDER BY ${a}.__n) FILTER (WHERE ${kept}), '[]')`;
     if ('pageInfo' in part) return `${sqlText(part.key)}, json_build_object(${part.pageInfo.map(([key, p]) => `${sqlText(key)}, ${info(p)}`).join(', ')})`;
     return `${sqlText(part.key)}, ${sqlText(part.literal)}`;
   });
-  return `(SELECT json_build_object(${entries.join(', ')}) FROM (${src.rows}) ${a}${src.joins ?? ''})`;
+  // GROUP BY (): one row, even for a selection with no aggregate (only __typename) over no rows
+  return `(SELECT json_build_object(${entries.join(', ')}) FROM (${src.rows}) ${a}${src.joins ?? ''} GROUP BY ())`;
 }
