@@ -207,7 +207,7 @@ test('the answer comes back cut between the nodes of root lists, never inside on
   const query = `{ organizations(first: 10) { nodes { id teams { nodes { id } } } pageInfo { hasNextPage } } keys(first: 3) { nodes { token } } }`;
   const document = parse(query);
   const operation = getOperationAST(document)!;
-  const read = jsonRead(gatewaySchema(), t.db.ds, new Policy(masterPrincipal(MASTER_KEY)), document, operation, {})!;
+  const read = jsonRead(gatewaySchema(), t.db.ds, new Policy(masterPrincipal(MASTER_KEY)), document, operation, {}, 366)!;
   expect(read).not.toBeNull();
   const pieces = await queryJson(t.db.ds, read.sql, read.values);
   const whole = JSON.parse(pieces.join(''));
@@ -227,4 +227,52 @@ test.each([
   expect(resolvers.body.errors).toBeUndefined();
   expect(json.body).toEqual(resolvers.body);
   expect(json.asJson).toBe(true);
+});
+
+describe('spendReport', () => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const REPORT = `query($input: SpendReportInput!) { spendReport(input: $input) { __typename source rows { __typename day model modelGroup provider apiKey tag spend promptTokens completionTokens totalTokens requests successfulRequests failedRequests } } }`;
+  const window = () => ({ from: day(-60), to: day(1) });
+
+  test.each([
+    ['by day and model', { groupBy: ['DAY', 'MODEL'] }],
+    ['by key, a page of 3', { groupBy: ['KEY'], first: 3 }],
+    ['by user, a second page', { groupBy: ['USER', 'PROVIDER'], first: 2, after: 'WzFd' }],
+    ['by team, filtered to models', { groupBy: ['TEAM', 'MODEL_GROUP'], filter: { models: ['gpt-4o', 'claude-3-5-sonnet'] } }],
+    ['by tag', { groupBy: ['TAG', 'DAY'] }],
+    ['nothing in the window', { groupBy: ['DAY'], from: '2001-01-01', to: '2001-01-31' }],
+    ['an empty page', { groupBy: ['DAY'], first: 0 }],
+  ])('%s: rows as the resolvers give them, in one statement', async (_name, input) => {
+    const { json, resolvers } = await both(REPORT, { input: { ...window(), ...input } });
+    expect(resolvers.body.errors).toBeUndefined();
+    expect(json.body).toEqual(resolvers.body);
+    expect(json.asJson).toBe(true);
+  });
+
+  test('the report has rows to compare', async () => {
+    const { json } = await both(REPORT, { input: { ...window(), groupBy: ['DAY', 'MODEL'] } });
+    expect(json.body.data.spendReport.rows.length).toBeGreaterThan(3);
+    expect(json.body.data.spendReport.rows[0].spend).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['pageInfo', `query($input: SpendReportInput!) { spendReport(input: $input) { rows { day } pageInfo { hasNextPage } } }`],
+    ['totals', `query($input: SpendReportInput!) { spendReport(input: $input) { totals { spend } } }`],
+    ['a row relation', `query($input: SpendReportInput!) { spendReport(input: $input) { rows { key { token } } } }`],
+  ])('%s: the resolvers answer', async (_name, query) => {
+    const { json, resolvers } = await both(query, { input: { ...window(), groupBy: ['KEY'] } });
+    expect(json.body).toEqual(resolvers.body);
+    expect(json.asJson).toBe(false);
+  });
+
+  test.each([
+    ['a window too wide', { groupBy: ['DAY'], from: '2020-01-01', to: '2026-01-01' }],
+    ['two entity tables', { groupBy: ['USER', 'TEAM'] }],
+    ['a page too large', { groupBy: ['DAY'], first: 1001 }],
+  ])('%s: the same refusal as the resolvers give, no JSON read', async (_name, input) => {
+    const { json, resolvers } = await both(REPORT, { input: { ...window(), ...input } });
+    expect(json.body).toEqual(resolvers.body);
+    expect(json.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(json.asJson).toBe(false);
+  });
 });

@@ -21,7 +21,8 @@ import { Organization, Team, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Params } from '../db/sql';
 import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
-import { PageInfoPart, PagePart } from '../paging/json';
+import { PageInfoPart, PagePart, textJson, textObject } from '../paging/json';
+import { planReport, ReportInput, reportFieldJson, reportRowsJson } from '../services/spend-report';
 import { keyListSpec, keysOf } from '../reads/keys';
 import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, jsonTextLiteral, listJson } from '../reads/json';
 import { JsonMember, memberPageJson } from '../reads/members';
@@ -41,6 +42,8 @@ import { checkArguments } from './input-guard';
 export interface JsonRead {
   sql: string;
   values: unknown[];
+  /** run under a heavy-read slot, as the resolvers run reports */
+  heavy: boolean;
 }
 
 class Unsupported extends Error {}
@@ -71,6 +74,8 @@ interface Selected {
 
 class Compiler {
   readonly p = new Params();
+  /** whether the statement reads the daily rollups (a heavy read) */
+  heavy = false;
   private levels = 0;
 
   constructor(
@@ -79,6 +84,7 @@ class Compiler {
     private readonly policy: Policy,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
+    private readonly maxWindowDays: number,
   ) {}
 
   /** The fields of a selection set on one type, by response key, fragments of that type flattened. */
@@ -146,11 +152,34 @@ class Compiler {
           const args = this.args(def, s.node, new Set([...filters, 'orderBy']));
           return [s.key, this.list(keyListSpec(this.policy, args.filter as never, args.orderBy === 'TOKEN_DESC'), args, connection, s.node)];
         }
+        case 'spendReport': {
+          const args = this.args(def, s.node, new Set(['input']));
+          return [s.key, this.report(args.input as ReportInput, connection, s.node)];
+        }
         default:
           return unsupported(`Query.${s.name}`);
       }
     });
     return jsonStatement(entries);
+  }
+
+  /** A spend report's rows (and the table it reads); pageInfo and totals stay with the resolvers. */
+  private report(input: ReportInput, type: GraphQLObjectType, node: FieldNode): string {
+    const plan = planReport(this.policy, input, this.maxWindowDays);
+    this.heavy = true;
+    const parts = this.collect(node.selectionSet!, type).map((s): [string, string] => {
+      if (s.name === '__typename') return [s.key, textJson(type.name)];
+      if (s.name === 'source') return [s.key, textJson(plan.table)];
+      if (s.name !== 'rows') return unsupported(`SpendReport.${s.name}`);
+      const rowType = getNamedType(type.getFields().rows.type) as GraphQLObjectType;
+      const selected = this.collect(s.node.selectionSet!, rowType);
+      const fields = new Set(selected.map((f) => f.name));
+      const rows = reportRowsJson(plan, this.p, fields, (r) =>
+        jsonObject(selected.map((f): [string, string] => [f.key, f.name === '__typename' ? jsonLiteral(rowType.name) : reportFieldJson(plan, f.name, r) ?? unsupported(`SpendReportRow.${f.name}`)])),
+      );
+      return [s.key, `${rows}::text`];
+    });
+    return textObject(parts);
   }
 
   private list(spec: Parameters<typeof listJson>[1], args: Args, connection: GraphQLObjectType, node: FieldNode): string {
@@ -268,15 +297,23 @@ class Compiler {
 }
 
 /** The operation as one JSON statement, or null when the resolvers must answer it. */
-export function jsonRead(schema: GraphQLSchema, ds: DataSource, policy: Policy, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): JsonRead | null {
+export function jsonRead(
+  schema: GraphQLSchema,
+  ds: DataSource,
+  policy: Policy,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maxWindowDays: number,
+): JsonRead | null {
   if (operation.operation !== 'query' || !policy.principal || !policy.readsEverything) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const compiler = new Compiler(schema, ds, policy, fragments, coerced.coerced);
+  const compiler = new Compiler(schema, ds, policy, fragments, coerced.coerced, maxWindowDays);
   try {
     const sql = compiler.root(operation.selectionSet);
-    return { sql, values: compiler.p.values };
+    return { sql, values: compiler.p.values, heavy: compiler.heavy };
   } catch {
     // unsupported, or an argument the resolvers will refuse with its own error
     return null;

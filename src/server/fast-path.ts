@@ -78,11 +78,12 @@ const NON_FINITE = /"(NaN|-?Infinity)"/;
  * resolvers then answer the request, errors included.
  */
 async function answerAsJson(o: FastPathOptions, context: Context, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, res: ServerResponse, started: bigint): Promise<boolean> {
-  const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables);
+  const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables, o.config.limits.usageMaxWindowDays);
   if (!read) return false;
   let data: string[];
   try {
-    data = await queryJson(context.ds, read.sql, read.values);
+    const run = () => queryJson(context.ds, read.sql, read.values);
+    data = await (read.heavy ? context.heavy.run(run) : run());
   } catch {
     return false;
   }

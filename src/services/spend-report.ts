@@ -4,7 +4,7 @@ import { HeavyReads } from '../db/heavy';
 import { Params } from '../db/sql';
 import { badInput } from '../graphql/errors';
 import { toUsage, USAGE_SUMS, usageSums, UsageSums } from '../loaders/usage';
-import { offsetPage, offsetWindow, Page } from '../paging';
+import { offsetPage, offsetWindow, OffsetWindow, Page } from '../paging';
 import { checkWindow } from './date-window';
 import { tokenFromInput } from './key-format';
 
@@ -75,11 +75,16 @@ export interface Report {
   table: string;
 }
 
-/**
- * Spend grouped by any dimensions over a date window, always from the daily rollups (summed: rows
- * repeat per day), never from SpendLogs. Groups are ordered by spend and paged by position.
- */
-export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Policy, input: ReportInput, maxWindowDays: number, fields?: ReadonlySet<string>): Promise<Report> {
+/** A report's validated input: the table it reads, its groups, its page and its conditions. */
+export interface ReportPlan {
+  table: string;
+  dims: [Dimension, string][];
+  slice: OffsetWindow;
+  where: (p: Params) => string;
+}
+
+/** Checks a report's input and plans its read; a bad input throws BAD_USER_INPUT before any SQL. */
+export function planReport(policy: Policy, input: ReportInput, maxWindowDays: number): ReportPlan {
   checkWindow(input.from, input.to, maxWindowDays);
   if (!input.groupBy.length) throw badInput('groupBy', 'name at least one dimension');
   if (new Set(input.groupBy).size !== input.groupBy.length) throw badInput('groupBy', 'names a dimension twice');
@@ -103,33 +108,68 @@ export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Pol
     if (!policy.readsEverything) w.push(`d.api_key IN (SELECT k.token FROM "LiteLLM_VerificationToken" k WHERE ${policy.keyScope('k', p)})`);
     return w.join(' AND ');
   };
+  return { table, dims: input.groupBy.map((g, i) => [g, `g${i}`]), slice, where };
+}
 
-  const p = new Params();
-  const cond = where(p);
-  const cols = input.groupBy.map((g) => `d."${COLUMN[g]}"`);
-  const rows: Record<string, unknown>[] = await heavy.run(() =>
-    ds.query(
-      `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${usageSums(fields)}
-         FROM "${table}" d WHERE ${cond}
+/** The groups of a report's page (at most `limit`), with their sums, and numbered: their place in the order (__n). */
+function reportRows(plan: ReportPlan, p: Params, sums: string, limit: number, numbered = false): string {
+  const cols = plan.dims.map(([g]) => `d."${COLUMN[g]}"`);
+  const order = `coalesce(sum(d.spend), 0) DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}`;
+  return `SELECT ${cols.map((c, i) => `${c} AS g${i}`).join(', ')}, ${sums}${numbered ? `, row_number() OVER (ORDER BY ${order}) AS __n` : ''}
+         FROM "${plan.table}" d WHERE ${plan.where(p)}
         GROUP BY ${cols.join(', ')}
-        ORDER BY spend DESC, ${cols.map((c) => `${c} ASC NULLS FIRST`).join(', ')}
-        LIMIT ${slice.size + 1} OFFSET ${slice.offset}`,
-      p.values,
-    ),
-  );
-  const dims = input.groupBy.map((g, i) => [g, `g${i}`] as const);
+        ORDER BY ${order}
+        LIMIT ${limit} OFFSET ${plan.slice.offset}`;
+}
+
+/** A report row's field as JSON, or null when the field is not one of a row's values. */
+export function reportFieldJson(plan: ReportPlan, field: string, r: string): string | null {
+  const dimension = REPORT_DIMENSION_FIELDS[field];
+  if (dimension) {
+    const group = plan.dims.find(([g]) => g === dimension);
+    return group ? `${r}.${group[1]}` : 'NULL';
+  }
+  const sum = REPORT_SUM_FIELDS[field];
+  // an int8 sum beyond 2^53 fails the statement: the resolvers' SafeInt field reports it
+  return sum ? (field === 'spend' ? sum(r) : `CASE WHEN abs(${sum(r)}) <= 9007199254740991 THEN ${sum(r)} ELSE ${sum(r)} / 0 END`) : null;
+}
+
+const REPORT_DIMENSION_FIELDS: Record<string, Dimension> = { day: 'DAY', model: 'MODEL', modelGroup: 'MODEL_GROUP', provider: 'PROVIDER', apiKey: 'KEY', tag: 'TAG' };
+const REPORT_SUM_FIELDS: Record<string, (r: string) => string> = {
+  spend: (r) => `${r}.spend`,
+  promptTokens: (r) => `${r}.prompt_tokens`,
+  completionTokens: (r) => `${r}.completion_tokens`,
+  totalTokens: (r) => `(${r}.prompt_tokens + ${r}.completion_tokens)`,
+  requests: (r) => `${r}.requests`,
+  successfulRequests: (r) => `${r}.successful_requests`,
+  failedRequests: (r) => `${r}.failed_requests`,
+};
+
+/** A report page's rows as one JSON array (JSON reads), each row built by `row` from the alias it is given. */
+export function reportRowsJson(plan: ReportPlan, p: Params, fields: ReadonlySet<string>, row: (r: string) => string): string {
+  return `(SELECT coalesce(json_agg(${row('r')} ORDER BY r.__n), '[]') FROM (${reportRows(plan, p, usageSums(fields), plan.slice.size, true)}) r)`;
+}
+
+/**
+ * Spend grouped by any dimensions over a date window, always from the daily rollups (summed: rows
+ * repeat per day), never from SpendLogs. Groups are ordered by spend and paged by position.
+ */
+export async function spendReport(ds: DataSource, heavy: HeavyReads, policy: Policy, input: ReportInput, maxWindowDays: number, fields?: ReadonlySet<string>): Promise<Report> {
+  const plan = planReport(policy, input, maxWindowDays);
+  const p = new Params();
+  const rows: Record<string, unknown>[] = await heavy.run(() => ds.query(reportRows(plan, p, usageSums(fields), plan.slice.size + 1), p.values));
   const groups = rows.map((r) => {
     const row = toUsage(r) as ReportRow;
     row.groups = {};
-    for (const [g, column] of dims) row.groups[g] = (r[column] as string | null) ?? null;
+    for (const [g, column] of plan.dims) row.groups[g] = (r[column] as string | null) ?? null;
     return row;
   });
   return {
-    page: offsetPage(groups, slice),
-    table,
+    page: offsetPage(groups, plan.slice),
+    table: plan.table,
     totals: async () => {
       const tp = new Params();
-      const [r] = await heavy.run(() => ds.query(`SELECT ${USAGE_SUMS} FROM "${table}" d WHERE ${where(tp)}`, tp.values));
+      const [r] = await heavy.run(() => ds.query(`SELECT ${USAGE_SUMS} FROM "${plan.table}" d WHERE ${plan.where(tp)}`, tp.values));
       return toUsage(r);
     },
   };
