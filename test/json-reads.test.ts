@@ -255,6 +255,19 @@ describe('spendReport', () => {
     expect(json.body.data.spendReport.rows[0].spend).toBeGreaterThan(0);
   });
 
+  test('a NaN spend in the rollup falls back to the resolvers, which report it', async () => {
+    const [row] = await t.db.ds.query(`SELECT id, spend FROM "LiteLLM_DailyTeamSpend" WHERE date >= $1 ORDER BY id LIMIT 1`, [day(-60)]);
+    await t.db.ds.query(`UPDATE "LiteLLM_DailyTeamSpend" SET spend = 'NaN' WHERE id = $1`, [row.id]);
+    try {
+      const { json, resolvers } = await both(REPORT, { input: { ...window(), groupBy: ['TEAM'] } });
+      expect(resolvers.body.errors?.length).toBeGreaterThan(0);
+      expect(json.body).toEqual(resolvers.body);
+      expect(json.asJson).toBe(false);
+    } finally {
+      await t.db.ds.query(`UPDATE "LiteLLM_DailyTeamSpend" SET spend = $2 WHERE id = $1`, [row.id, row.spend]);
+    }
+  });
+
   test.each([
     ['pageInfo', `query($input: SpendReportInput!) { spendReport(input: $input) { rows { day } pageInfo { hasNextPage } } }`],
     ['totals', `query($input: SpendReportInput!) { spendReport(input: $input) { totals { spend } } }`],

@@ -22,7 +22,7 @@ import { Policy } from '../auth/policy';
 import { Params } from '../db/sql';
 import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
 import { PageInfoPart, PagePart, textJson, textObject } from '../paging/json';
-import { planReport, ReportInput, reportFieldJson, reportRowsJson } from '../services/spend-report';
+import { isReportValue, planReport, ReportInput, reportRowsJson } from '../services/spend-report';
 import { keyListSpec, keysOf } from '../reads/keys';
 import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, jsonTextLiteral, listJson } from '../reads/json';
 import { JsonMember, memberPageJson } from '../reads/members';
@@ -172,12 +172,10 @@ class Compiler {
       if (s.name === 'source') return [s.key, textJson(plan.table)];
       if (s.name !== 'rows') return unsupported(`SpendReport.${s.name}`);
       const rowType = getNamedType(type.getFields().rows.type) as GraphQLObjectType;
-      const selected = this.collect(s.node.selectionSet!, rowType);
-      const fields = new Set(selected.map((f) => f.name));
-      const rows = reportRowsJson(plan, this.p, fields, (r) =>
-        jsonObject(selected.map((f): [string, string] => [f.key, f.name === '__typename' ? jsonLiteral(rowType.name) : reportFieldJson(plan, f.name, r) ?? unsupported(`SpendReportRow.${f.name}`)])),
+      const selected = this.collect(s.node.selectionSet!, rowType).map((f): [string, string] =>
+        f.name === '__typename' || isReportValue(f.name) ? [f.key, f.name] : unsupported(`SpendReportRow.${f.name}`),
       );
-      return [s.key, `${rows}::text`];
+      return [s.key, reportRowsJson(plan, this.p, selected, rowType.name)];
     });
     return textObject(parts);
   }

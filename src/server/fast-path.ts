@@ -69,8 +69,9 @@ function plainQuery(body: unknown, accept: string | undefined): Body | null {
 
 const DATA_ENVELOPE = '{"data":}';
 
-// PostgreSQL writes a non-finite float8 as a JSON string, where GraphQL's Float raises an error
-const NON_FINITE = /"(NaN|-?Infinity)"/;
+// PostgreSQL writes a non-finite float8 as a JSON string (json_build_object) or bare (text), where GraphQL's
+// Float raises an error
+const NON_FINITE = /"(NaN|-?Infinity)"|:(NaN|-?Infinity)[,}]/;
 
 /**
  * A query answered by one statement that builds its data as JSON (src/graphql/json-read.ts); false when the

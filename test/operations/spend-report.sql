@@ -5,7 +5,7 @@ SELECT d."date" AS g0, d."model" AS g1, coalesce(sum(d.spend), 0)::float8 AS spe
 FROM "LiteLLM_DailyUserSpend" d
 WHERE d.date >= $1 AND d.date <= $2
 GROUP BY d."date", d."model"
-ORDER BY coalesce(sum(d.spend), 0) DESC, d."date" ASC NULLS FIRST, d."model" ASC NULLS FIRST
+ORDER BY spend DESC, d."date" ASC NULLS FIRST, d."model" ASC NULLS FIRST
 LIMIT 21 OFFSET 0;
 
 -- level 1
