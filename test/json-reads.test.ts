@@ -171,7 +171,7 @@ test.each([
   expect(json.statements).toBe(resolvers.statements);
 });
 
-test('a value GraphQL cannot carry (a NaN spend, an int8 beyond 2^53) falls back to the resolvers, which report it', async () => {
+test('a value GraphQL cannot carry (a NaN spend, an int8 beyond 2^53, a NULL in a list of non-null items) falls back to the resolvers, which report it', async () => {
   const query = `{ teams(filter: { alias: "odd-members" }) { nodes { id spend tpmLimit } } }`;
   await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET spend = 'NaN' WHERE team_id = $1`, [team]);
   try {
@@ -193,6 +193,20 @@ test('a value GraphQL cannot carry (a NaN spend, an int8 beyond 2^53) falls back
   } finally {
     await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET tpm_limit = 123 WHERE team_id = $1`, [team]);
   }
+  const models = `{ teams(filter: { alias: "odd-members" }) { nodes { id models } } }`;
+  await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET models = ARRAY['gpt-4o', NULL] WHERE team_id = $1`, [team]);
+  try {
+    const holed = await both(models);
+    expect(holed.resolvers.body.errors?.length).toBeGreaterThan(0);
+    expect(holed.json.body).toEqual(holed.resolvers.body);
+    expect(holed.json.asJson).toBe(false);
+  } finally {
+    await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET models = ARRAY['gpt-4o', 'o1 "preview" \\ ✓'] WHERE team_id = $1`, [team]);
+  }
+  const kept = await both(models);
+  expect(kept.json.body).toEqual(kept.resolvers.body);
+  expect(kept.json.body.data.teams.nodes[0].models).toEqual(['gpt-4o', 'o1 "preview" \\ ✓']);
+  expect(kept.json.asJson).toBe(true);
 });
 
 test('LITELLM_GRAPHQL_JSON_READS=false turns JSON reads off', async () => {
@@ -215,7 +229,7 @@ test('the answer comes back cut between the nodes of root lists, never inside on
   expect(organizations).toBeGreaterThan(2);
   // one piece per root node, the last of each list sharing its piece with what follows it
   expect(pieces).toHaveLength(organizations + 3 - 1);
-  for (const piece of pieces.slice(0, organizations - 1)) expect(piece).toMatch(/}, $/);
+  for (const piece of pieces.slice(0, organizations - 1)) expect(piece).toMatch(/},$/);
   expect(whole).toEqual((await both(query)).resolvers.body.data);
 });
 

@@ -21,10 +21,10 @@ import { Organization, Team, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Params } from '../db/sql';
 import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
-import { PageInfoPart, PagePart, textJson, textObject } from '../paging/json';
+import { PageInfoPart, PagePart, textObject } from '../paging/json';
 import { isReportValue, planReport, ReportInput, reportRowsJson } from '../services/spend-report';
 import { keyListSpec, keysOf } from '../reads/keys';
-import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, jsonTextLiteral, listJson } from '../reads/json';
+import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, listJson } from '../reads/json';
 import { JsonMember, memberPageJson } from '../reads/members';
 import { organizationListSpec } from '../reads/organizations';
 import { teamListSpec, teamsOfOrganization } from '../reads/teams';
@@ -59,7 +59,17 @@ const ENTITIES = new Map<string, EntityTarget<ObjectLiteral>>([
 ]);
 
 const PAGE_ARGS = new Set(['first', 'after', 'last', 'before']);
-const SCALARS = new Set(['String', 'ID', 'Float', 'Int', 'Boolean', 'DateTime', 'SafeInt', 'JSON']);
+/** The column types each scalar is written from as PostgreSQL writes them; any other pairing goes to the resolvers. */
+const SCALAR_COLUMNS: Record<string, string[]> = {
+  String: ['text', 'varchar', 'character varying'],
+  ID: ['text', 'varchar', 'character varying'],
+  Float: ['double precision', 'numeric'],
+  Int: ['integer'],
+  SafeInt: ['bigint', 'integer'],
+  Boolean: ['boolean'],
+  DateTime: ['timestamp', 'timestamp without time zone'],
+  JSON: ['jsonb', 'json'],
+};
 const PAGE_INFO = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
 /** json_build_object takes at most 100 arguments */
 const MAX_KEYS = 50;
@@ -131,7 +141,7 @@ class Compiler {
   root(set: SelectionSetNode): string {
     const query = this.schema.getQueryType()!;
     const entries = this.collect(set, query).map((s): [string, string] => {
-      if (s.name === '__typename') return [s.key, jsonTextLiteral(query.name)];
+      if (s.name === '__typename') return [s.key, jsonLiteral(query.name)];
       const def = this.field(query, s);
       const connection = getNamedType(def.type) as GraphQLObjectType;
       const filters = new Set([...PAGE_ARGS, 'filter']);
@@ -168,8 +178,8 @@ class Compiler {
     const plan = planReport(this.policy, input, this.maxWindowDays);
     this.heavy = true;
     const parts = this.collect(node.selectionSet!, type).map((s): [string, string] => {
-      if (s.name === '__typename') return [s.key, textJson(type.name)];
-      if (s.name === 'source') return [s.key, textJson(plan.table)];
+      if (s.name === '__typename') return [s.key, jsonLiteral(type.name)];
+      if (s.name === 'source') return [s.key, jsonLiteral(plan.table)];
       if (s.name !== 'rows') return unsupported(`SpendReport.${s.name}`);
       const rowType = getNamedType(type.getFields().rows.type) as GraphQLObjectType;
       const selected = this.collect(s.node.selectionSet!, rowType).map((f): [string, string] =>
@@ -245,10 +255,11 @@ class Compiler {
     if (def.resolve || def.args.length) unsupported(`${type.name}.${s.name} has a resolver`);
     const leaf = getNamedType(def.type);
     const inner = getNullableType(def.type);
-    if (!isScalarType(leaf) || !SCALARS.has(leaf.name)) unsupported(`${type.name}.${s.name} is not a plain scalar`);
-    // lists only of String: text[] columns, as stored
-    if (isListType(inner) && leaf.name !== 'String') unsupported(`${type.name}.${s.name} is a list`);
+    if (!isScalarType(leaf) || !SCALAR_COLUMNS[leaf.name]) unsupported(`${type.name}.${s.name} is not a plain scalar`);
     const column = row.column(s.name) ?? unsupported(`${type.name}.${s.name} is not a column`);
+    if (!SCALAR_COLUMNS[leaf.name].includes(column.type)) unsupported(`${type.name}.${s.name} reads a ${column.type} column`);
+    // lists only of String, from text[] columns
+    if (isListType(inner) !== column.isArray || (column.isArray && leaf.name !== 'String')) unsupported(`${type.name}.${s.name} is a list`);
     if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
     return row.value(s.name)!;
   }

@@ -23,8 +23,6 @@ export interface JsonPageSource {
   joins?: string;
 }
 
-export const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 /** encodeCursor in SQL: the JSON text's UTF-8 bytes in base64url without padding. */
 const base64url = (jsonText: string) => `rtrim(translate(encode(convert_to(${jsonText}, 'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
 
@@ -37,52 +35,42 @@ export const cursorJson = (values: string[]) => `'[' || ${values.join(` || ',' |
  */
 export const CUT = 'chr(1)';
 
-/** A JSON string as JSON text. */
-export const textJson = (s: string) => `to_json(${sqlText(s)}::text)::text`;
-
 /** A JSON object as text, from its entries' JSON texts (keys are GraphQL names: nothing to escape). */
 export function textObject(entries: [string, string][]): string {
   if (!entries.length) return `'{}'`;
-  return `'{' || ${entries.map(([key, value], i) => `'${i ? ', ' : ''}"${key}" : ' || ${value}`).join(' || ')} || '}'`;
+  return `'{' || ${entries.map(([key, value], i) => `'${i ? ',' : ''}"${key}":' || ${value}`).join(' || ')} || '}'`;
 }
 
 /**
- * A page as one JSON object in the selection's shape, from its rows: toPage's rules for a forward page
+ * A page as JSON text in the selection's shape, from its rows: toPage's rules for a forward page
  * (first/after) in SQL: the first `size` rows are the nodes, a row beyond them means hasNextPage, and a
- * cursor given means hasPreviousPage. With `cut`, the page is JSON text with a CUT between its nodes.
+ * cursor given means hasPreviousPage. With `cut`, a CUT follows each node's comma.
  */
 export function jsonPage(src: JsonPageSource, w: PageWindow, parts: PagePart[], cut = false): string {
   if (w.backward) throw new Error('jsonPage reads forward pages only');
   const a = src.alias;
   const kept = `${a}.__n <= ${w.size}`;
   // the cursor of a page's first or last node: the rows' cursor texts in order, the end one encoded once
-  const end = (direction: 'ASC' | 'DESC') => base64url(`(array_agg(${src.cursor} ORDER BY ${a}.__n ${direction}) FILTER (WHERE ${kept}))[1]`);
+  const end = (direction: 'ASC' | 'DESC') => `coalesce('"' || ${base64url(`(array_agg(${src.cursor} ORDER BY ${a}.__n ${direction}) FILTER (WHERE ${kept}))[1]`)} || '"', 'null')`;
   const info = (part: PageInfoPart): string => {
-    if (typeof part === 'object') return sqlText(part.literal);
+    if (typeof part === 'object') return `'"${part.literal}"'`;
     switch (part) {
       case 'hasNextPage':
-        return `count(*) > ${w.size}`;
+        return `(count(*) > ${w.size})::text`;
       case 'hasPreviousPage':
-        return w.cursor !== null ? 'true' : 'false';
+        return w.cursor !== null ? `'true'` : `'false'`;
       case 'startCursor':
         return end('ASC');
       case 'endCursor':
         return end('DESC');
     }
   };
-  if (cut) {
-    const text = parts.map((part): [string, string] => {
-      if ('nodes' in part) return [part.key, `'[' || coalesce(string_agg((${src.node})::text, ', ' || ${CUT} ORDER BY ${a}.__n) FILTER (WHERE ${kept}), '') || ']'`];
-      if ('pageInfo' in part) return [part.key, `json_build_object(${part.pageInfo.map(([key, p]) => `${sqlText(key)}, ${info(p)}`).join(', ')})::text`];
-      return [part.key, textJson(part.literal)];
-    });
-    return `(SELECT ${textObject(text)} FROM (${src.rows}) ${a}${src.joins ?? ''} GROUP BY ())`;
-  }
-  const entries = parts.map((part) => {
-    if ('nodes' in part) return `${sqlText(part.key)}, coalesce(json_agg(${src.node} ORDER BY ${a}.__n) FILTER (WHERE ${kept}), '[]')`;
-    if ('pageInfo' in part) return `${sqlText(part.key)}, json_build_object(${part.pageInfo.map(([key, p]) => `${sqlText(key)}, ${info(p)}`).join(', ')})`;
-    return `${sqlText(part.key)}, ${sqlText(part.literal)}`;
+  const separator = cut ? `',' || ${CUT}` : `','`;
+  const text = parts.map((part): [string, string] => {
+    if ('nodes' in part) return [part.key, `'[' || coalesce(string_agg(${src.node}, ${separator} ORDER BY ${a}.__n) FILTER (WHERE ${kept}), '') || ']'`];
+    if ('pageInfo' in part) return [part.key, textObject(part.pageInfo.map(([key, p]) => [key, info(p)]))];
+    return [part.key, `'"${part.literal}"'`];
   });
   // GROUP BY (): one row, even for a selection with no aggregate (only __typename) over no rows
-  return `(SELECT json_build_object(${entries.join(', ')}) FROM (${src.rows}) ${a}${src.joins ?? ''} GROUP BY ())`;
+  return `(SELECT ${textObject(text)} FROM (${src.rows}) ${a}${src.joins ?? ''} GROUP BY ())`;
 }

@@ -5,15 +5,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { currentScope } from '../db/sql-log';
 import { Params } from '../db/sql';
 import { and, ChildrenSpec, cursorShape, keyset, ListSpec, PageWindow } from '../paging';
-import { cursorJson, CUT, jsonPage, PagePart, sqlText, textJson, textObject } from '../paging/json';
+import { cursorJson, CUT, jsonPage, PagePart, textObject } from '../paging/json';
 
 /**
  * Reads answered as JSON built in PostgreSQL: a whole nested selection becomes one statement whose text is
  * the response's `data`, with the same scopes, orders and pages as the object reads beside it.
  */
-
-/** How a column's value is written into the JSON so it equals what the GraphQL field would serialize. */
-export type JsonValueKind = 'plain' | 'timestamp' | 'bigint';
 
 /** One level's rows: an alias, the entity it reads, and the columns its JSON expressions use. */
 export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
@@ -24,13 +21,10 @@ export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
     this.meta = ds.getMetadata(entity);
   }
 
-  /** The column a property maps, with how its value is written; null when the property is not a column. */
-  column(property: string): { name: string; kind: JsonValueKind; nullable: boolean } | null {
+  /** The column a property maps: its type, whether it is an array, whether it may be NULL; null when none. */
+  column(property: string): { name: string; type: string; isArray: boolean; nullable: boolean } | null {
     const c = this.meta.findColumnWithPropertyName(property);
-    if (!c) return null;
-    const type = String(c.type);
-    const kind: JsonValueKind = type === 'timestamp' || type === 'timestamp without time zone' ? 'timestamp' : type === 'bigint' ? 'bigint' : 'plain';
-    return { name: c.databaseName, kind, nullable: c.isNullable };
+    return c ? { name: c.databaseName, type: String(c.type), isArray: c.isArray, nullable: c.isNullable } : null;
   }
 
   /** A column of this row, noted as read. */
@@ -39,27 +33,47 @@ export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
     return `${this.alias}."${name}"`;
   }
 
-  /**
-   * A property's value as JSON. timestamp(3) holds naive UTC: written as toISOString writes it. An int8
-   * beyond 2^53 would lose digits as a JSON number: it fails the statement (division by zero), and the
-   * request falls back to the object read, whose SafeInt field reports it.
-   */
+  /** A property's value as JSON text (SQL NULL as null), written as the GraphQL field would serialize it. */
   value(property: string): string | null {
-    const c = this.column(property);
+    const c = this.meta.findColumnWithPropertyName(property);
     if (!c) return null;
-    const ref = this.ref(c.name);
-    if (c.kind === 'timestamp') return `to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-    if (c.kind === 'bigint') return `CASE WHEN abs(${ref}) <= 9007199254740991 THEN ${ref} ELSE ${ref} / 0 END`;
-    return ref;
+    const ref = this.ref(c.databaseName);
+    return `coalesce(${jsonText(String(c.type), c.isArray, ref)}, 'null')`;
   }
 }
 
-/** A JSON object of these entries, in this order (json_build_object keeps it). */
-export function jsonObject(entries: [string, string][]): string {
-  return `json_build_object(${entries.map(([key, value]) => `${sqlText(key)}, ${value}`).join(', ')})`;
+/**
+ * A value of a column type as JSON text, NULL for NULL. timestamp(3) holds naive UTC: written as
+ * toISOString writes it. A non-finite float comes out bare (NaN), which the caller checks for. An int8
+ * beyond 2^53 would lose digits as a JSON number, and a list holding NULL cannot be a list of non-null
+ * items: either fails the statement (division by zero), and the request falls back to the resolvers,
+ * whose fields report it.
+ */
+function jsonText(type: string, isArray: boolean, ref: string): string {
+  if (isArray) return `CASE WHEN array_position(${ref}, NULL) IS NULL THEN to_json(${ref})::text ELSE (cardinality(${ref}) / 0)::text END`;
+  switch (type) {
+    case 'timestamp':
+    case 'timestamp without time zone':
+      return `'"' || to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`;
+    case 'bigint':
+      return `(CASE WHEN abs(${ref}) <= 9007199254740991 THEN ${ref} ELSE ${ref} / 0 END)::text`;
+    case 'double precision':
+    case 'integer':
+    case 'numeric':
+    case 'boolean':
+    case 'jsonb':
+    case 'json':
+      return `${ref}::text`;
+    default:
+      return `to_json(${ref})::text`;
+  }
 }
 
-export const jsonLiteral = sqlText;
+/** A JSON object of these entries (JSON texts), in this order. */
+export const jsonObject = textObject;
+
+/** A GraphQL name (__typename) or a table name as JSON text: nothing in them to escape. */
+export const jsonLiteral = (name: string) => `'"${name}"'`;
 
 function cursorOfRow(ds: DataSource, row: JsonRow, spec: { entity: EntityTarget<ObjectLiteral>; order: ListSpec<ObjectLiteral>['order'] }): string {
   if (cursorShape(ds, spec.entity, spec.order).some((kind) => kind !== 'text')) throw new Error('JSON pages are cursored by text columns only');
@@ -93,8 +107,6 @@ export function jsonStatement(entries: [string, string][]): string {
   return `SELECT u.piece AS data FROM unnest(string_to_array(${textObject(entries)}, ${CUT})) WITH ORDINALITY AS u(piece, n) ORDER BY u.n`;
 }
 
-/** A JSON string as JSON text, for jsonStatement's entries. */
-export const jsonTextLiteral = textJson;
 
 /** A child list's page as JSON for one parent row (parentKey: the parent's column the children point at). */
 export function childrenJson<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, parentKey: string, row: JsonRow<T>, w: PageWindow, p: Params, node: string, parts: PagePart[]): string {

@@ -105,7 +105,10 @@ export async function teamMemberPages(ds: DataSource, policy: Policy, teams: rea
   });
 }
 
-/** One member row of a JSON page (alias m): its entry's fields, and its TeamMembership and user rows when read. */
+/**
+ * One member row of a JSON page (alias m): its entry's fields as JSON text, and its TeamMembership and user
+ * rows when read.
+ */
 export class JsonMember {
   private membership = false;
   private userRow: JsonRow<User> | null = null;
@@ -113,22 +116,22 @@ export class JsonMember {
   constructor(private readonly ds: DataSource, readonly alias: string) {}
 
   get userId() {
-    return `${this.alias}.user_id`;
+    return `coalesce(to_json(${this.alias}.user_id)::text, 'null')`;
   }
 
   get userEmail() {
-    return `${this.alias}.user_email`;
+    return `coalesce(to_json(${this.alias}.user_email)::text, 'null')`;
   }
 
   /** the TeamRole enum's name */
   get role() {
-    return `upper(${this.alias}.role)`;
+    return `'"' || upper(${this.alias}.role) || '"'`;
   }
 
   /** Spend from the member's TeamMembership row (joined by its primary key); the caller reads everything. */
   get spend() {
     this.membership = true;
-    return `${this.alias}tm.spend`;
+    return `coalesce(${this.alias}tm.spend::text, 'null')`;
   }
 
   /** The member's user row, to build the user's JSON from; null in JSON when none. */
@@ -137,7 +140,7 @@ export class JsonMember {
   }
 
   userJson(node: string): string {
-    return `CASE WHEN ${this.alias}u.user_id IS NULL THEN NULL ELSE ${node} END`;
+    return `CASE WHEN ${this.alias}u.user_id IS NULL THEN 'null' ELSE ${node} END`;
   }
 
   joins(team: string, policy: Policy, p: Params): string {

@@ -69,9 +69,9 @@ function plainQuery(body: unknown, accept: string | undefined): Body | null {
 
 const DATA_ENVELOPE = '{"data":}';
 
-// PostgreSQL writes a non-finite float8 as a JSON string (json_build_object) or bare (text), where GraphQL's
-// Float raises an error
-const NON_FINITE = /"(NaN|-?Infinity)"|:(NaN|-?Infinity)[,}]/;
+// Where JSON text holds a number, PostgreSQL writes a non-finite float bare (NaN), and json_build_object
+// writes it as a string ("NaN"); GraphQL's Float raises an error for both.
+const NON_FINITE = /[:,[](NaN|-?Infinity)[,}\]]|"(NaN|-?Infinity)"/;
 
 /**
  * A query answered by one statement that builds its data as JSON (src/graphql/json-read.ts); false when the
@@ -81,25 +81,26 @@ const NON_FINITE = /"(NaN|-?Infinity)"|:(NaN|-?Infinity)[,}]/;
 async function answerAsJson(o: FastPathOptions, context: Context, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, res: ServerResponse, started: bigint): Promise<boolean> {
   const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables, o.config.limits.usageMaxWindowDays);
   if (!read) return false;
-  let data: string[];
+  let pieces: string[];
   try {
     const run = () => queryJson(context.ds, read.sql, read.values);
-    data = await (read.heavy ? context.heavy.run(run) : run());
+    pieces = await (read.heavy ? context.heavy.run(run) : run());
   } catch {
     return false;
   }
-  if (data.some((chunk, i) => NON_FINITE.test(chunk) || (i > 0 && NON_FINITE.test(data[i - 1].slice(-12) + chunk.slice(0, 12))))) return false;
+  // a piece ends after a node's comma: no value is cut in two
+  if (!pieces.length || pieces.some((piece) => NON_FINITE.test(piece))) return false;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, undefined);
-  // written in parts: the data, which may be megabytes, is never copied into one string
+  // written piece by piece: the data, which may be megabytes, is never joined into one string
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': data.reduce((n, chunk) => n + Buffer.byteLength(chunk), DATA_ENVELOPE.length),
+    'content-length': pieces.reduce((n, piece) => n + Buffer.byteLength(piece), DATA_ENVELOPE.length),
     'x-sql-statements': String(statements),
   });
   res.cork();
   res.write('{"data":');
-  for (const chunk of data) res.write(chunk);
+  for (const piece of pieces) res.write(piece);
   res.end('}');
   return true;
 }
