@@ -106,6 +106,42 @@ test.each([
   expect(json.asJson).toBe(true);
 });
 
+const DASHBOARD = `query($from: Date!, $to: Date!) {
+  organizations(first: 10) { nodes { id usage(from: $from, to: $to) { spend requests totalTokens }
+    teams(first: 20) { nodes { id usage(from: $from, to: $to) { __typename spend promptTokens completionTokens successfulRequests failedRequests }
+      members(first: 50) { nodes { userId spend user { email usage(from: $from, to: $to) { spend } } usage(from: $from, to: $to) { spend requests } } }
+      keys(first: 5) { nodes { token usage(from: $from, to: $to) { spend requests } } } } } } } }`;
+
+test.each([
+  ['the last 30 days', -29, 0],
+  ['a window with no rows', -3000, -2990],
+])('the dashboard with usage at every level, %s: as the resolvers answer it, in one statement', async (_name, from, to) => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+  const { json, resolvers } = await both(DASHBOARD, { from: day(from), to: day(to) });
+  expect(resolvers.body.errors).toBeUndefined();
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.asJson).toBe(true);
+  if (from === -29) {
+    // non-zero sums at every level, so the comparison compares something
+    const teams = json.body.data.organizations.nodes.flatMap((o: any) => o.teams.nodes);
+    const members = teams.flatMap((tm: any) => tm.members.nodes);
+    expect(json.body.data.organizations.nodes.some((o: any) => o.usage.spend > 0)).toBe(true);
+    expect(teams.some((tm: any) => tm.usage.spend > 0)).toBe(true);
+    expect(members.some((m: any) => m.usage.spend > 0 && m.user.usage.spend > 0)).toBe(true);
+    expect(teams.flatMap((tm: any) => tm.keys.nodes).some((k: any) => k.usage.requests > 0)).toBe(true);
+  }
+});
+
+test.each([
+  ['a window wider than USAGE_MAX_WINDOW_DAYS', '2020-01-01', '2026-01-01'],
+  ['a window that ends before it starts', '2026-02-01', '2026-01-01'],
+])('usage over %s: the resolvers refuse it, nothing read as JSON', async (_name, from, to) => {
+  const { json, resolvers } = await both(DASHBOARD, { from, to });
+  expect(json.body).toEqual(resolvers.body);
+  expect(json.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(json.asJson).toBe(false);
+});
+
 test('cursors are the same bytes, and a page after one of them is the same page', async () => {
   const first = await both(`{ organizations(first: 1) { pageInfo { endCursor } nodes { teams(first: 1) { pageInfo { endCursor } nodes { members(first: 2) { pageInfo { endCursor } } } } } } }`);
   expect(first.json.body).toEqual(first.resolvers.body);

@@ -33,8 +33,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('usage(from, to) on every level', () => {
-  test('organizations, teams and their members equal sums of SpendLogs; one statement per level', async () => {
-    const r = await t.gql(`query($from: Date!, $to: Date!) { organizations { nodes { id ${USAGE} teams(first: 20) { nodes { id ${USAGE} members(first: 50) { nodes { userId ${USAGE} } } } } } } }`, { from: FROM, to: TO });
+  test.each([
+    ['as one JSON read', true, 1],
+    // organizations, their usage, teams, the teams' usage, the members' usage
+    ['by the resolvers, one statement per level', false, 5],
+  ])('organizations, teams and their members equal sums of SpendLogs, %s', async (_name, jsonReads, statements) => {
+    const g = jsonReads ? t : await startTestGateway({ db: t.db, config: { jsonReads: false } });
+    const r = await g.gql(`query($from: Date!, $to: Date!) { organizations { nodes { id ${USAGE} teams(first: 20) { nodes { id ${USAGE} members(first: 50) { nodes { userId ${USAGE} } } } } } } }`, { from: FROM, to: TO });
     expect(r.errors).toBeUndefined();
     for (const org of r.data.organizations.nodes) {
       expectUsage(org.usage, await logSums(`l.organization_id = $3`, [org.id]));
@@ -44,9 +49,9 @@ describe('usage(from, to) on every level', () => {
         for (const m of team.members.nodes) expectUsage(m.usage, await logSums(`l.team_id = $3 AND l."user" = $4`, [team.id, m.userId]));
       }
     }
-    // organizations, their usage, teams, the teams' usage, the members' usage
-    expect(r.statements).toHaveLength(5);
+    expect(r.statements).toHaveLength(statements);
     expect(r.statements.join('\n')).not.toMatch(/LiteLLM_SpendLogs/);
+    if (g !== t) await g.close();
   });
 
   test('users, keys and end users', async () => {

@@ -24,7 +24,9 @@ import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
 import { PageInfoPart, PagePart, textObject } from '../paging/json';
 import { isReportValue, planReport, ReportInput, reportRowsJson } from '../services/spend-report';
 import { keyListSpec, keysOf } from '../reads/keys';
-import { childrenJson, jsonLiteral, jsonObject, JsonRow, jsonStatement, listJson } from '../reads/json';
+import { childrenJson, isUsageValue, jsonLiteral, jsonObject, JsonRow, jsonStatement, listJson, usageJson } from '../reads/json';
+import { UsageEntity, USAGE_SOURCES } from '../loaders/usage';
+import { checkWindow } from '../services/date-window';
 import { JsonMember, memberPageJson } from '../reads/members';
 import { organizationListSpec } from '../reads/organizations';
 import { teamListSpec, teamsOfOrganization } from '../reads/teams';
@@ -57,6 +59,10 @@ const ENTITIES = new Map<string, EntityTarget<ObjectLiteral>>([
   ['User', User],
   ['VirtualKey', VirtualKey],
 ]);
+
+/** Where each type's usage comes from (src/loaders/usage.ts), and the column that keys it. */
+const USAGE_OF: Record<string, UsageEntity> = { Organization: 'organization', Team: 'team', User: 'user', VirtualKey: 'key' };
+const ENTITY_KEY: Record<string, string> = { Organization: 'organization_id', Team: 'team_id', User: 'user_id', VirtualKey: 'token' };
 
 const PAGE_ARGS = new Set(['first', 'after', 'last', 'before']);
 /** The column types each scalar is written from as PostgreSQL writes them; any other pairing goes to the resolvers. */
@@ -246,6 +252,13 @@ class Compiler {
         return this.children(keysOf(this.policy, 'organization_id'), row.ref('organization_id'), def, s.node);
       case 'Team.members':
         return this.members(row, def, s.node);
+      case 'Organization.usage':
+      case 'Team.usage':
+      case 'User.usage':
+      case 'VirtualKey.usage': {
+        const { table, column } = USAGE_SOURCES[USAGE_OF[type.name]];
+        return this.usage(def, s, (from, to, selected, typename) => usageJson(table, column, row.ref(ENTITY_KEY[type.name]), from, to, this.p, selected, typename));
+      }
     }
     return this.column(type, row, def, s);
   }
@@ -262,6 +275,18 @@ class Compiler {
     if (isListType(inner) !== column.isArray || (column.isArray && leaf.name !== 'String')) unsupported(`${type.name}.${s.name} is a list`);
     if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
     return row.value(s.name)!;
+  }
+
+  /** usage(from, to) with its window checked as the resolvers check it; a heavy read, as theirs. */
+  private usage(def: GraphQLField<unknown, unknown>, s: Selected, json: (from: string, to: string, selected: [string, string][], typename: string) => string): string {
+    const { from, to } = this.args(def, s.node, new Set(['from', 'to'])) as { from: string; to: string };
+    checkWindow(from, to, this.maxWindowDays);
+    this.heavy = true;
+    const usageType = getNamedType(def.type) as GraphQLObjectType;
+    const selected = this.collect(s.node.selectionSet!, usageType).map((f): [string, string] =>
+      f.name === '__typename' || isUsageValue(f.name) ? [f.key, f.name] : unsupported(`Usage.${f.name}`),
+    );
+    return json(from, to, selected, usageType.name);
   }
 
   private children(spec: Parameters<typeof childrenJson>[1], parentKey: string, def: GraphQLField<unknown, unknown>, node: FieldNode): string {
@@ -291,6 +316,8 @@ class Compiler {
             return [s.key, member.role];
           case 'spend':
             return [s.key, member.spend];
+          case 'usage':
+            return [s.key, this.usage(this.field(memberType, s), s, (from, to, selected, typename) => member.usage(team, from, to, this.p, selected, typename))];
           case 'user': {
             const userType = getNamedType(this.field(memberType, s).type) as GraphQLObjectType;
             return [s.key, member.userJson(this.object(userType, member.user(), s.node.selectionSet!))];

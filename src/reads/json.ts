@@ -69,6 +69,31 @@ function jsonText(type: string, isArray: boolean, ref: string): string {
   }
 }
 
+/** An int8 or numeric sum as JSON text; beyond 2^53 it fails the statement, and the resolvers' SafeInt field reports it. */
+const safeInt = (sum: string) => `(CASE WHEN abs(${sum}) <= 9007199254740991 THEN ${sum} ELSE ${sum} / 0 END)::text`;
+
+/** The Usage fields as JSON text, each the sum of a daily table's rows (alias d), 0 over none. */
+const USAGE_JSON: Record<string, string> = {
+  spend: 'coalesce(sum(d.spend), 0)::float8::text',
+  promptTokens: safeInt('coalesce(sum(d.prompt_tokens), 0)'),
+  completionTokens: safeInt('coalesce(sum(d.completion_tokens), 0)'),
+  totalTokens: safeInt('(coalesce(sum(d.prompt_tokens), 0) + coalesce(sum(d.completion_tokens), 0))'),
+  requests: safeInt('coalesce(sum(d.api_requests), 0)'),
+  successfulRequests: safeInt('coalesce(sum(d.successful_requests), 0)'),
+  failedRequests: safeInt('coalesce(sum(d.failed_requests), 0)'),
+};
+
+export const isUsageValue = (field: string) => field in USAGE_JSON;
+
+/**
+ * usage(from, to) as JSON text: the selected sums of a daily table's rows of one entity in the window, as
+ * the usage loaders read them (on the (entity, date) index); `also` narrows the rows further.
+ */
+export function usageJson(table: string, column: string, key: string, from: string, to: string, p: Params, selected: [string, string][], typename: string, also = 'TRUE'): string {
+  const object = textObject(selected.map(([k, field]) => [k, field === '__typename' ? jsonLiteral(typename) : USAGE_JSON[field]]));
+  return `(SELECT ${object} FROM "${table}" d WHERE ${and([`d."${column}" = ${key}`, `d.date >= ${p.add(from)}`, `d.date <= ${p.add(to)}`, also])})`;
+}
+
 /** A JSON object of these entries (JSON texts), in this order. */
 export const jsonObject = textObject;
 

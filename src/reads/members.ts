@@ -5,7 +5,7 @@ import { table } from '../db/rows';
 import { Params } from '../db/sql';
 import { and, Page, PageArgs, pageOfList, pageWindow, PageWindow, POSITION, toPage } from '../paging';
 import { cursorJson, jsonPage, PagePart } from '../paging/json';
-import { JsonRow } from './json';
+import { JsonRow, usageJson } from './json';
 import { TeamMemberEntry, teamMembers } from '../services/members';
 
 export interface TeamRef {
@@ -137,6 +137,18 @@ export class JsonMember {
   /** The member's user row, to build the user's JSON from; null in JSON when none. */
   user(): JsonRow<User> {
     return (this.userRow ??= new JsonRow(this.ds, User, `${this.alias}u`));
+  }
+
+  /**
+   * The member's usage as JSON text: their daily rows for their keys in the team, deleted keys included, as
+   * memberUsageLoader reads them.
+   */
+  usage(team: JsonRow, from: string, to: string, p: Params, selected: [string, string][], typename: string): string {
+    const m = this.alias;
+    const teamId = team.ref('team_id');
+    const keys = `d.api_key IN (SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = ${m}.user_id AND team_id = ${teamId}
+                   UNION ALL SELECT token FROM "LiteLLM_DeletedVerificationToken" WHERE user_id = ${m}.user_id AND team_id = ${teamId})`;
+    return usageJson('LiteLLM_DailyUserSpend', 'user_id', `${m}.user_id`, from, to, p, selected, typename, keys);
   }
 
   userJson(node: string): string {
