@@ -69,7 +69,7 @@ export class KeyMutationResolver {
 
   @Mutation(() => GeneratedKey, { description: 'POST /key/generate: the raw key is in the answer once and stored nowhere' })
   async generateKey(@Arg('input', () => GenerateKeyInput, { description: 'Settings of the new key; every field is optional' }) input: GenerateKeyInput, @Ctx() ctx: Context) {
-    return Object.assign(new GeneratedKey(), await this.service(ctx).generate(input));
+    return Object.assign(new GeneratedKey(), await this.service(ctx).generate(input, ctx.loaders.wanted(VirtualKey)));
   }
 
   @Mutation(() => VirtualKey, { description: 'POST /key/update; token is the raw key or its hash' })

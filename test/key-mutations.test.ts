@@ -1,4 +1,4 @@
-import { hashKey } from '../src/services/key-format';
+import { hashKey, generateRawKey } from '../src/services/key-format';
 import { codes, GqlResult, startTestGateway, TestGateway } from './helpers/gateway';
 
 let t: TestGateway;
@@ -333,4 +333,12 @@ describe('audit log (store_audit_logs on)', () => {
     await gen({ keyAlias: 'audited' });
     expect(await q(`SELECT count(*)::int n FROM "LiteLLM_AuditLog"`)).toEqual([{ n }]);
   });
+});
+
+test("generated keys are LiteLLM's shape, and none repeats across refills of the random pool", () => {
+  const keys = Array.from({ length: 1000 }, () => generateRawKey());
+  for (const k of keys) expect(k).toMatch(/^sk-[A-Za-z0-9_-]{22}$/);
+  expect(new Set(keys).size).toBe(keys.length);
+  // 16 KB drawn: the 4 KB pool was refilled three times
+  expect(new Set(keys.map((k) => k.slice(3, 9))).size).toBeGreaterThan(990);
 });

@@ -15,10 +15,11 @@ export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_requ
 const NEVER_READ = new Set(['LiteLLM_UserTable.password']);
 
 /**
- * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING every column, without TypeORM's insert
- * machinery: the new row as an entity, or null when its key was taken. jsonb values are sent as JSON text.
+ * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING the wanted properties' columns (every column
+ * without a set), without TypeORM's insert machinery: the new row as an entity, or null when its key was
+ * taken. jsonb values are sent as JSON text.
  */
-export async function insertReturning<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Partial<T>): Promise<T | null> {
+export async function insertReturning<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, values: Partial<T>, wanted?: ReadonlySet<string>): Promise<T | null> {
   const meta = em.connection.getMetadata(entity);
   const t = table(em.connection, entity);
   const given = meta.columns.filter((c) => (values as Record<string, unknown>)[c.propertyName] !== undefined);
@@ -30,7 +31,7 @@ export async function insertReturning<T extends ObjectLiteral>(em: EntityManager
   const keys = meta.primaryColumns.map((c) => `"${c.databaseName}"`).join(', ');
   const rows: Record<string, unknown>[] = await em.query(
     `INSERT INTO ${t.table} AS x (${given.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES (${placeholders.join(', ')})
-     ON CONFLICT (${keys}) DO NOTHING RETURNING ${t.select('x')}`,
+     ON CONFLICT (${keys}) DO NOTHING RETURNING ${t.select('x', wanted)}`,
     params,
   );
   return rows[0] ? t.hydrate(rows[0]) : null;

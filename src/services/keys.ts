@@ -160,7 +160,8 @@ export class KeyService {
     if (!rows.length) throw notFound('budget', id);
   }
 
-  async generate(a: GenerateKeyArgs): Promise<{ key: string; info: VirtualKey }> {
+  /** `fields`: the key's properties the caller reads back (every column without a set, and with audit logs on). */
+  async generate(a: GenerateKeyArgs, fields?: ReadonlySet<string>): Promise<{ key: string; info: VirtualKey }> {
     this.policy.requireWrite('create keys');
     validateFields(a);
     if (a.key !== undefined && a.key !== null) checkRawKey('key', a.key);
@@ -230,7 +231,7 @@ export class KeyService {
         allowedRoutes: a.allowedRoutes ?? [],
         rotationCount: 0,
         autoRotate: false,
-      });
+      }, this.config.storeAuditLogs ? undefined : fields);
       if (!row) throw conflict('A key with this value already exists', 'key');
       if (this.config.storeAuditLogs) await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
       return row;
