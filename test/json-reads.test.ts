@@ -65,7 +65,7 @@ beforeAll(async () => {
   await t.db.ds.query(`INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend) VALUES ('odd-user', $1, 0.1), ('ghost', $1, 7)`, [team]);
   await t.db.ds.query(
     `UPDATE "LiteLLM_TeamTable" SET members_with_roles = $2::jsonb, tpm_limit = 123, max_budget = 1e-7, budget_reset_at = '0999-12-31 23:59:59.999' WHERE team_id = $1`,
-    [team, JSON.stringify([{ user_id: 'odd-user', role: 'admin' }, 'not an object', { user_email: 'only-email@example.com' }, { user_id: 'ghost', role: 'owner' }, { user_id: 42 }, null, { user_id: 'odd-user', user_email: 'twice@example.com', role: 'user' }])],
+    [team, JSON.stringify([{ user_id: 'odd-user', role: 'admin' }, 'not an object', [], ['x'], { user_email: 'only-email@example.com' }, { user_id: 'ghost', role: 'owner' }, { user_id: 42 }, null, { user_id: 'odd-user', user_email: 'twice@example.com', role: 'user' }])],
   );
   await insertKey(t, { userId: 'odd-user', teamId: team });
   await insertKey(t, { userId: null, teamId: team });
@@ -170,6 +170,9 @@ test('an admin viewer is read as JSON too', async () => {
 });
 
 test.each([
+  ['nodes under two aliases', `{ teams(first: 2) { a: nodes { id } b: nodes { alias } } }`],
+  ['members under two aliases', `{ teams(first: 2) { nodes { members { a: nodes { userId } b: nodes { role } } } } }`],
+  ['pageInfo under two aliases', `{ keys(first: 2) { a: pageInfo { endCursor } b: pageInfo { hasNextPage } } }`],
   ['totalCount', `{ organizations { totalCount nodes { id } } }`],
   ['edges', `{ organizations { edges { cursor node { id } } } }`],
   ['a backward page', `{ organizations(last: 2) { nodes { id } } }`],
@@ -205,6 +208,35 @@ test.each([
   expect(json.body.errors[0].extensions.code).toBe(code);
   expect(json.asJson).toBe(false);
   expect(json.statements).toBe(resolvers.statements);
+});
+
+test('members_with_roles entries that are arrays or scalars are no members, in memory as in SQL', async () => {
+  const query = (fields: string) => `{ teams(filter: { alias: "odd-members" }) { nodes { members { nodes { ${fields} } } } } }`;
+  // userId alone pages members_with_roles in memory; with user, in SQL
+  const inMemory = await both(query('userId role'));
+  const inSql = await both(query('userId role user { id }'));
+  expect(inMemory.json.body).toEqual(inMemory.resolvers.body);
+  expect(inSql.json.body).toEqual(inSql.resolvers.body);
+  const ids = (r: any) => r.body.data.teams.nodes[0].members.nodes.map((m: any) => m.userId);
+  expect(ids(inMemory.resolvers)).toEqual(ids(inSql.resolvers));
+  expect(ids(inMemory.resolvers).slice(0, 5)).toEqual(['odd-user', null, 'ghost', null, 'odd-user']);
+});
+
+test('a JSON null in a non-null JSON field, and a timestamp out of four-digit years, fall back to the resolvers', async () => {
+  const [other] = await t.db.ds.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE team_alias = 'no-members'`);
+  const query = `{ teams(filter: { alias: "no-members" }) { nodes { id metadata createdAt } } }`;
+  for (const change of [`metadata = 'null'::jsonb`, `created_at = 'infinity'`, `created_at = '12000-01-01'`]) {
+    const [before] = await t.db.ds.query(`SELECT metadata, created_at FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [other.team_id]);
+    await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET ${change} WHERE team_id = $1`, [other.team_id]);
+    try {
+      const r = await both(query);
+      expect(r.resolvers.body.errors?.length).toBeGreaterThan(0);
+      expect(r.json.body).toEqual(r.resolvers.body);
+      expect(r.json.asJson).toBe(false);
+    } finally {
+      await t.db.ds.query(`UPDATE "LiteLLM_TeamTable" SET metadata = $2, created_at = $3 WHERE team_id = $1`, [other.team_id, before.metadata, before.created_at]);
+    }
+  }
 });
 
 test('a value GraphQL cannot carry (a NaN spend, an int8 beyond 2^53, a NULL in a list of non-null items) falls back to the resolvers, which report it', async () => {
@@ -337,5 +369,27 @@ describe('spendReport', () => {
     expect(json.body).toEqual(resolvers.body);
     expect(json.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(json.asJson).toBe(false);
+  });
+});
+
+describe('who gets JSON reads', () => {
+  const VIEW = `{ organizations { nodes { id alias teams { nodes { id alias members { nodes { userId spend user { email } } } keys { nodes { token userId } } } } } } }`;
+
+  test.each([
+    ['an org admin', async () => (await makePrincipal(t, { role: 'internal_user', orgAdminOf: [org] })).rawKey],
+    ['a team admin', async () => (await makePrincipal(t, { role: 'internal_user', teamAdminOf: [team] })).rawKey],
+    ['an internal user viewer', async () => (await makePrincipal(t, { role: 'internal_user_viewer', teamMemberOf: [team] })).rawKey],
+    ['a proxy admin key restricted to info routes', async () => {
+      const admin = await makePrincipal(t, { role: 'proxy_admin' });
+      return (await insertKey(t, { userId: admin.userId, allowedRoutes: ['info_routes'] })).rawKey;
+    }],
+  ])('%s: answered by the resolvers, as they answer it', async (_name, keyOf) => {
+    const key = await keyOf();
+    const { json, resolvers } = await both(VIEW, {}, key);
+    expect(json.body).toEqual(resolvers.body);
+    const proxyAdmin = _name.startsWith('a proxy admin');
+    // the restricted proxy admin reads everything by role, so its read is JSON; its route check ran first
+    expect(json.asJson).toBe(proxyAdmin);
+    if (!proxyAdmin) expect(json.body.data.organizations.nodes.length).toBeLessThanOrEqual(1);
   });
 });

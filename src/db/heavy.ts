@@ -41,6 +41,11 @@ export class HeavyReads {
     return this.queue.length;
   }
 
+  /** Whether a heavy read started now would run at once. */
+  get free(): boolean {
+    return this.running < this.slots && this.queue.length === 0;
+  }
+
   async run<T>(work: () => Promise<T>): Promise<T> {
     await this.acquire();
     try {

@@ -213,7 +213,10 @@ class Compiler {
 
   /** nodes, pageInfo and __typename of a connection; onNodes compiles the node once. */
   private parts(connection: GraphQLObjectType, node: FieldNode, onNodes: (selection: SelectionSetNode) => void): PagePart[] {
-    return this.collect(node.selectionSet!, connection).map((s): PagePart => {
+    const selected = this.collect(node.selectionSet!, connection);
+    // one node shape per page: nodes (or pageInfo) under two aliases stays with the resolvers
+    if (selected.filter((s) => s.name === 'nodes').length > 1 || selected.filter((s) => s.name === 'pageInfo').length > 1) unsupported('nodes or pageInfo twice');
+    return selected.map((s): PagePart => {
       if (s.name === '__typename') return { key: s.key, literal: connection.name };
       if (s.name === 'nodes') {
         onNodes(s.node.selectionSet!);
@@ -274,7 +277,7 @@ class Compiler {
     // lists only of String, from text[] columns
     if (isListType(inner) !== column.isArray || (column.isArray && leaf.name !== 'String')) unsupported(`${type.name}.${s.name} is a list`);
     if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
-    return row.value(s.name)!;
+    return row.value(s.name, isNonNullType(def.type))!;
   }
 
   /** usage(from, to) with its window checked as the resolvers check it; a heavy read, as theirs. */

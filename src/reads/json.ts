@@ -33,12 +33,18 @@ export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
     return `${this.alias}."${name}"`;
   }
 
-  /** A property's value as JSON text (SQL NULL as null), written as the GraphQL field would serialize it. */
-  value(property: string): string | null {
+  /**
+   * A property's value as JSON text (SQL NULL as null), written as the GraphQL field would serialize it;
+   * for a non-null field, a JSON null stored in a json column fails the statement, as the field would fail.
+   */
+  value(property: string, nonNull = false): string | null {
     const c = this.meta.findColumnWithPropertyName(property);
     if (!c) return null;
     const ref = this.ref(c.databaseName);
-    return `coalesce(${jsonText(String(c.type), c.isArray, ref)}, 'null')`;
+    const type = String(c.type);
+    const text = jsonText(type, c.isArray, ref);
+    if (nonNull && (type === 'jsonb' || type === 'json')) return `CASE WHEN ${type}_typeof(${ref}) = 'null' THEN (length(${ref}::text) / 0)::text ELSE ${text} END`;
+    return `coalesce(${text}, 'null')`;
   }
 }
 
@@ -54,7 +60,8 @@ function jsonText(type: string, isArray: boolean, ref: string): string {
   switch (type) {
     case 'timestamp':
     case 'timestamp without time zone':
-      return `'"' || to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`;
+      // toISOString's four-digit years only: infinity, BC and years past 9999 fail, as the DateTime field does
+      return `CASE WHEN ${ref} >= '0001-01-01' AND ${ref} < '10000-01-01' THEN '"' || to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"' ELSE (length(${ref}::text) / 0)::text END`;
     case 'bigint':
       return `(CASE WHEN abs(${ref}) <= 9007199254740991 THEN ${ref} ELSE ${ref} / 0 END)::text`;
     case 'double precision':
@@ -140,18 +147,37 @@ export function childrenJson<T extends ObjectLiteral>(ds: DataSource, spec: Chil
   return jsonPage({ rows, alias: row.alias, node, cursor }, w, parts);
 }
 
-/** How many JSON statements each connection keeps prepared; statements beyond them are planned every time. */
-const MAX_PREPARED = 256;
+/**
+ * Statement texts that run as named prepared statements, at most MAX_PREPARED per process (and so per
+ * connection): a text is prepared the second time it is seen, so one-off queries (GraphiQL) never take a
+ * place. Texts differ by shape, page size and whether a cursor is given; values are parameters.
+ */
+const MAX_PREPARED = 64;
 const prepared = new Map<string, string>();
+const seen = new Set<string>();
+
+function preparedName(sql: string): string | undefined {
+  const name = prepared.get(sql);
+  if (name || prepared.size >= MAX_PREPARED) return name;
+  if (!seen.has(sql)) {
+    if (seen.size >= 1024) seen.clear();
+    seen.add(sql);
+    return undefined;
+  }
+  seen.delete(sql);
+  const made = `json_read_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+  prepared.set(sql, made);
+  return made;
+}
 
 /**
- * Runs a JSON read's statement on the pool itself (counted like every statement) as a named prepared
- * statement, so PostgreSQL parses and plans each shape once per connection: planning a statement that
- * builds nested JSON costs more than running it. Returns the JSON text, in the statement's pieces.
+ * Runs a JSON read's statement on the pool itself (counted like every statement), as a named prepared
+ * statement once its text recurs, so PostgreSQL parses and plans each shape once per connection: planning a
+ * statement that builds nested JSON costs more than running it. Returns the JSON text, in the statement's
+ * pieces.
  */
 export async function queryJson(ds: DataSource, sql: string, values: unknown[]): Promise<string[]> {
-  let name = prepared.get(sql);
-  if (!name && prepared.size < MAX_PREPARED) prepared.set(sql, (name = `json_read_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`));
+  const name = preparedName(sql);
   currentScope()?.statements.push(sql);
   const pool = (ds.driver as PostgresDriver).master as Pool;
   const result = await pool.query<{ data: string }>({ name, text: sql, values });

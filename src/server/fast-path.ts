@@ -80,7 +80,8 @@ const NON_FINITE = /[:,[](NaN|-?Infinity)[,}\]]|"(NaN|-?Infinity)"/;
  */
 async function answerAsJson(o: FastPathOptions, context: Context, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, res: ServerResponse, started: bigint): Promise<boolean> {
   const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables, o.config.limits.usageMaxWindowDays);
-  if (!read) return false;
+  // a heavy read waits for its slot with the resolvers, once: falling back after a refusal would wait twice
+  if (!read || (read.heavy && !context.heavy.free)) return false;
   let pieces: string[];
   try {
     const run = () => queryJson(context.ds, read.sql, read.values);

@@ -36,7 +36,8 @@ function parse(team: TeamRow): TeamMemberEntry[] {
   if (!Array.isArray(json)) return [];
   const out: TeamMemberEntry[] = [];
   for (const m of json) {
-    if (!m || typeof m !== 'object') continue;
+    // as the SQL reads them (jsonb_typeof 'object'): arrays and scalars are not members
+    if (!m || typeof m !== 'object' || Array.isArray(m)) continue;
     const e = m as Record<string, unknown>;
     out.push({
       userId: typeof e.user_id === 'string' ? e.user_id : null,

@@ -119,7 +119,7 @@ function reportRows(plan: ReportPlan, p: Params, sums: string, limit: number): s
          FROM "${plan.table}" d WHERE ${plan.where(p)}
         GROUP BY ${cols.join(', ')}
         ORDER BY ${order}
-        LIMIT ${limit} OFFSET ${plan.slice.offset}`;
+        LIMIT ${limit} OFFSET ${p.add(plan.slice.offset)}`;
 }
 
 const REPORT_DIMENSION_FIELDS: Record<string, Dimension> = { day: 'DAY', model: 'MODEL', modelGroup: 'MODEL_GROUP', provider: 'PROVIDER', apiKey: 'KEY', tag: 'TAG' };
