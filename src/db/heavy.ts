@@ -41,9 +41,14 @@ export class HeavyReads {
     return this.queue.length;
   }
 
-  /** Whether a heavy read started now would run at once. */
-  get free(): boolean {
-    return this.running < this.slots && this.queue.length === 0;
+  /**
+   * Heavy reads for the rest of a request that was already refused a slot: each is refused at once with the
+   * same error, so a request never waits twice.
+   */
+  refusedWith(error: unknown): HeavyReads {
+    const refused = new HeavyReads(this.slots, this.maxWaitMs);
+    refused.run = () => Promise.reject(error);
+    return refused;
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {

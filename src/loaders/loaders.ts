@@ -28,8 +28,13 @@ export class Loaders {
   constructor(
     private readonly ds: DataSource,
     private readonly policy: Policy,
-    private readonly heavy: HeavyReads,
+    private heavy: HeavyReads,
   ) {}
+
+  /** The semaphore the usage loaders run under from now on (a request already refused a slot). */
+  useHeavy(heavy: HeavyReads): void {
+    this.heavy = heavy;
+  }
 
   /** The fields the operation selects, by type: loaders then read only the columns they need. */
   useSelection(selection: Map<string, Set<string>>): void {

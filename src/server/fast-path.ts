@@ -80,13 +80,21 @@ const NON_FINITE = /[:,[](NaN|-?Infinity)[,}\]]|"(NaN|-?Infinity)"/;
  */
 async function answerAsJson(o: FastPathOptions, context: Context, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, res: ServerResponse, started: bigint): Promise<boolean> {
   const read = jsonRead(o.schema, context.ds, context.policy, document, operation, variables, o.config.limits.usageMaxWindowDays);
-  // a heavy read waits for its slot with the resolvers, once: falling back after a refusal would wait twice
-  if (!read || (read.heavy && !context.heavy.free)) return false;
+  if (!read) return false;
   let pieces: string[];
+  let ran = false;
   try {
-    const run = () => queryJson(context.ds, read.sql, read.values);
+    const run = () => {
+      ran = true;
+      return queryJson(context.ds, read.sql, read.values);
+    };
     pieces = await (read.heavy ? context.heavy.run(run) : run());
-  } catch {
+  } catch (error) {
+    // refused a heavy-read slot after waiting: the resolvers report it without waiting again
+    if (!ran) {
+      context.heavy = context.heavy.refusedWith(error);
+      context.loaders.useHeavy(context.heavy);
+    }
     return false;
   }
   // a piece ends after a node's comma: no value is cut in two
