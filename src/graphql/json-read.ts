@@ -36,10 +36,11 @@ import { checkArguments } from './input-guard';
 /**
  * JSON reads: a query of a proxy admin (or admin viewer) that selects only what PostgreSQL can shape (the
  * root lists of organizations, teams, users and keys, their column fields, teams of organizations, keys of
- * teams, users and organizations, team members with spend and user) is compiled into one statement whose
- * JSON text is the response's data, sent as PostgreSQL wrote it: no rows become objects in Node. Anything
- * else (another role, a field with a resolver of its own, edges, totalCount, backward pages, directives)
- * is answered by the resolvers as before; so is any request whose statement fails.
+ * teams, users and organizations, team members with spend and user, usage on all of them, spendReport
+ * rows) is compiled into one statement whose JSON text is the response's data, sent as PostgreSQL wrote it:
+ * no rows become objects in Node. Anything else (another role, a field with a resolver of its own, edges,
+ * totalCount, backward pages, directives) is answered by the resolvers as before; so is any request whose
+ * statement fails.
  */
 export interface JsonRead {
   sql: string;
@@ -77,7 +78,7 @@ const SCALAR_COLUMNS: Record<string, string[]> = {
   JSON: ['jsonb', 'json'],
 };
 const PAGE_INFO = new Set(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']);
-/** json_build_object takes at most 100 arguments */
+/** fields of one object beyond which the resolvers answer (GRAPHQL_MAX_FIELDS bounds the whole operation) */
 const MAX_KEYS = 50;
 
 type Args = Record<string, unknown>;

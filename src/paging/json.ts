@@ -15,7 +15,7 @@ export interface JsonPageSource {
   rows: string;
   /** alias of a page row in node, cursor and joins */
   alias: string;
-  /** SQL of one node as json */
+  /** SQL of one node as JSON text */
   node: string;
   /** SQL of a row's cursor values as JSON array text, as encodeCursor's JSON.stringify writes them */
   cursor: string;

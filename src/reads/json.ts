@@ -139,7 +139,6 @@ export function jsonStatement(entries: [string, string][]): string {
   return `SELECT u.piece AS data FROM unnest(string_to_array(${textObject(entries)}, ${CUT})) WITH ORDINALITY AS u(piece, n) ORDER BY u.n`;
 }
 
-
 /** A child list's page as JSON for one parent row (parentKey: the parent's column the children point at). */
 export function childrenJson<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, parentKey: string, row: JsonRow<T>, w: PageWindow, p: Params, node: string, parts: PagePart[]): string {
   const cursor = cursorOfRow(ds, row, spec);

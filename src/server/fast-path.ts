@@ -69,8 +69,8 @@ function plainQuery(body: unknown, accept: string | undefined): Body | null {
 
 const DATA_ENVELOPE = '{"data":}';
 
-// Where JSON text holds a number, PostgreSQL writes a non-finite float bare (NaN), and json_build_object
-// writes it as a string ("NaN"); GraphQL's Float raises an error for both.
+// A non-finite float comes out bare where JSON text holds a number (float8::text: NaN), or as a string
+// (to_json: "NaN"); GraphQL's Float raises an error for both. A string that merely looks so falls back too.
 const NON_FINITE = /[:,[](NaN|-?Infinity)[,}\]]|"(NaN|-?Infinity)"/;
 
 /**
