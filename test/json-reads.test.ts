@@ -383,7 +383,7 @@ describe('who gets JSON reads', () => {
       const admin = await makePrincipal(t, { role: 'proxy_admin' });
       return (await insertKey(t, { userId: admin.userId, allowedRoutes: ['info_routes'] })).rawKey;
     }],
-  ])('%s: the resolvers' answer, read as JSON only for a role that reads everything', async (_name, keyOf) => {
+  ])('%s: the same answer as the resolvers give, read as JSON only for a role that reads everything', async (_name, keyOf) => {
     const key = await keyOf();
     const { json, resolvers } = await both(VIEW, {}, key);
     expect(json.body).toEqual(resolvers.body);
