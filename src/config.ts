@@ -57,6 +57,10 @@ export interface Config {
   disableSpendLogs: boolean;
   disableErrorLogs: boolean;
   storeAuditLogs: boolean;
+  /** DISABLE_KEY_NAME: new and rotated keys get no key_name hint */
+  disableKeyName: boolean;
+  /** litellm_settings.enable_key_alias_format_validation: key aliases must match LiteLLM's format */
+  keyAliasFormatValidation: boolean;
   /** how long a resolved virtual key is reused (LiteLLM's user_api_key_cache_ttl); 0: never */
   userApiKeyCacheTtlSeconds: number;
   timezone: string;
@@ -236,6 +240,9 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     disableSpendLogs: bool('general_settings.disable_spend_logs', general.disable_spend_logs, false),
     disableErrorLogs: bool('general_settings.disable_error_logs', general.disable_error_logs, false),
     storeAuditLogs: bool('litellm_settings.store_audit_logs', env.LITELLM_STORE_AUDIT_LOGS ?? litellm.store_audit_logs, false),
+    // LiteLLM's get_secret: "true" in any case, spaces around ignored; anything else leaves key names on
+    disableKeyName: env.DISABLE_KEY_NAME?.trim().toLowerCase() === 'true',
+    keyAliasFormatValidation: bool('litellm_settings.enable_key_alias_format_validation', litellm.enable_key_alias_format_validation, false),
     userApiKeyCacheTtlSeconds: int('general_settings.user_api_key_cache_ttl', env.USER_API_KEY_CACHE_TTL ?? general.user_api_key_cache_ttl, 60, 0, 86400),
     timezone,
     budgetResetTime: resetTime,

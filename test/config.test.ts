@@ -43,9 +43,12 @@ general_settings:
 litellm_settings:
   store_audit_logs: true
   timezone: Europe/Berlin
+  enable_key_alias_format_validation: true
 `);
   const c = loadConfig(['serve', '--config', file], { MY_MASTER: 'sk-from-env' });
+  expect(loadConfig([], {}).keyAliasFormatValidation).toBe(false);
   expect(c).toMatchObject({
+    keyAliasFormatValidation: true,
     masterKey: 'sk-from-env',
     databaseUrl: 'postgresql://u:p@db:5432/litellm',
     disableSpendLogs: true,
@@ -88,4 +91,9 @@ test.each([
   expect(err.setting).toBe(setting);
   expect(err.message).toContain(setting);
   expect(err.message).not.toContain('hunter2');
+});
+
+test("DISABLE_KEY_NAME is on for the spellings LiteLLM's get_secret reads as true, and only those", () => {
+  for (const on of ['true', 'True', 'TRUE', ' true ']) expect(loadConfig([], { DISABLE_KEY_NAME: on }).disableKeyName).toBe(true);
+  for (const off of [undefined, '', 'false', '1', 'yes', 'on']) expect(loadConfig([], off === undefined ? {} : { DISABLE_KEY_NAME: off }).disableKeyName).toBe(false);
 });

@@ -92,9 +92,6 @@ describe('generateKey', () => {
     [{ duration: 'forever' }, 'BAD_USER_INPUT', /duration: 'forever' is not a duration/],
     [{ budgetDuration: 'soon' }, 'BAD_USER_INPUT', /budgetDuration/],
     [{ budgetDuration: '0d' }, 'BAD_USER_INPUT', /Invalid budget_duration/],
-    [{ keyAlias: '-bad-' }, 'BAD_USER_INPUT', /keyAlias: '-bad-' is not a valid alias/],
-    [{ keyAlias: 'a' }, 'BAD_USER_INPUT', /keyAlias/],
-    [{ keyAlias: 'x'.repeat(256) }, 'BAD_USER_INPUT', /keyAlias/],
     [{ metadata: [1, 2] }, 'BAD_USER_INPUT', /metadata: must be a JSON object, got an array/],
     [{ metadata: 'text' }, 'BAD_USER_INPUT', /metadata: must be a JSON object/],
     [{ tpmLimit: -5 }, 'BAD_USER_INPUT', /tpmLimit/],
@@ -341,4 +338,56 @@ test("generated keys are LiteLLM's shape, and none repeats across refills of the
   expect(new Set(keys).size).toBe(keys.length);
   // 16 KB drawn: the 4 KB pool was refilled three times
   expect(new Set(keys.map((k) => k.slice(3, 9))).size).toBeGreaterThan(990);
+});
+
+describe("key parity with LiteLLM's settings", () => {
+  test('the alias format is checked only with litellm_settings.enable_key_alias_format_validation on', async () => {
+    const strict = await startTestGateway({ db: t.db, config: { keyAliasFormatValidation: true } });
+    try {
+      for (const alias of ['-bad-', 'a', 'x'.repeat(256), 'with space']) {
+        const before = await fingerprint();
+        const r = await strict.gql(GEN, { input: { keyAlias: alias } });
+        expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+        expect(r.errors![0].message).toMatch(/keyAlias: '.*' is not a valid alias/);
+        expect(await fingerprint()).toEqual(before);
+      }
+    } finally {
+      await strict.close();
+    }
+    // off (LiteLLM's default): any alias LiteLLM stores, and updateKey can send a stored one back unchanged
+    for (const alias of ['a', 'an alias with spaces', 'ünïcode ✓']) {
+      const made = await gen({ keyAlias: alias });
+      expect(made.errors).toBeUndefined();
+      expect(made.data.generateKey.info.keyAlias).toBe(alias);
+      const again = await t.gql(`mutation($t: String!, $a: String) { updateKey(token: $t, input: { keyAlias: $a, maxBudget: 3 }) { keyAlias maxBudget } }`, { t: made.data.generateKey.key, a: alias });
+      expect(again.errors).toBeUndefined();
+      expect(again.data.updateKey).toEqual({ keyAlias: alias, maxBudget: 3 });
+    }
+  });
+
+  test("a key the caller chooses needs only LiteLLM's sk- prefix", async () => {
+    const short = await gen({ key: 'sk-abc' });
+    expect(short.errors).toBeUndefined();
+    expect(short.data.generateKey.key).toBe('sk-abc');
+    expect(short.data.generateKey.info.token).toBe(hashKey('sk-abc'));
+    expect(short.data.generateKey.info.keyName).toBe('sk-...-abc');
+    const before = await fingerprint();
+    const bad = await gen({ key: 'abc-no-prefix' });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0].message).toMatch(/must start with 'sk-'/);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  test('DISABLE_KEY_NAME=True (as LiteLLM reads it) stores no key_name', async () => {
+    const off = await startTestGateway({ db: t.db, env: { DISABLE_KEY_NAME: 'True' } });
+    try {
+      const r = await off.gql(GEN, { input: {} });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.generateKey.info.keyName).toBeNull();
+      const [row] = await q(`SELECT key_name FROM "LiteLLM_VerificationToken" WHERE token = $1`, [r.data.generateKey.info.token]);
+      expect(row.key_name).toBeNull();
+    } finally {
+      await off.close();
+    }
+  });
 });

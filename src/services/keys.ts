@@ -48,14 +48,15 @@ export function maskRawKey(raw: string): string {
   return raw.length > 8 ? `${raw.slice(0, 4)}****${raw.slice(-4)}` : '****';
 }
 
+// LiteLLM asks only for the prefix of a key the caller chooses
 function checkRawKey(field: string, raw: string): void {
   if (!raw.startsWith('sk-')) throw badInput(field, `Invalid key format. LiteLLM Virtual Key must start with 'sk-'. Received: ${maskRawKey(raw)}`);
-  if (raw.length < 8 || raw.length > 256 || /\s/.test(raw)) throw badInput(field, 'must be 8 to 256 characters without spaces');
 }
 
 /** Input checks that need no database: everything here fails before a transaction opens. */
-function validateFields(a: GenerateKeyArgs | UpdateKeyArgs): void {
-  v.keyAlias('keyAlias', a.keyAlias);
+function validateFields(a: GenerateKeyArgs | UpdateKeyArgs, config: Config): void {
+  // LiteLLM checks the alias format only when litellm_settings.enable_key_alias_format_validation is on
+  if (config.keyAliasFormatValidation) v.keyAlias('keyAlias', a.keyAlias);
   v.money('maxBudget', a.maxBudget);
   if ('softBudget' in a) v.money('softBudget', a.softBudget);
   v.count('tpmLimit', a.tpmLimit);
@@ -163,7 +164,7 @@ export class KeyService {
   /** `fields`: the key's properties the caller reads back (every column without a set, and with audit logs on). */
   async generate(a: GenerateKeyArgs, fields?: ReadonlySet<string>): Promise<{ key: string; info: VirtualKey }> {
     this.policy.requireWrite('create keys');
-    validateFields(a);
+    validateFields(a, this.config);
     if (a.key !== undefined && a.key !== null) checkRawKey('key', a.key);
     const expiresIn = v.duration('duration', a.duration);
     if (a.softBudget != null && a.budgetId) throw badInput('softBudget', 'give softBudget or budgetId, not both (softBudget creates its own budget)');
@@ -201,7 +202,7 @@ export class KeyService {
       }
       const row = await insertReturning(em, VirtualKey, {
         token,
-        keyName: process.env.DISABLE_KEY_NAME === 'true' ? null : keyName(raw),
+        keyName: this.config.disableKeyName ? null : keyName(raw),
         keyAlias: a.keyAlias ?? null,
         spend: 0,
         expires: expiresIn ? addDuration(now, expiresIn) : null,
@@ -244,7 +245,7 @@ export class KeyService {
 
   async update(tokenInput: string, a: UpdateKeyArgs): Promise<VirtualKey> {
     this.policy.requireWrite('update keys');
-    validateFields(a);
+    validateFields(a, this.config);
     const expiresIn = a.duration === undefined || a.duration === null || a.duration === '-1' ? null : v.duration('duration', a.duration);
     const now = this.now();
     const caller = this.policy.caller;
@@ -361,7 +362,7 @@ export class KeyService {
       await this.tombstone(em, [key.token]);
       await em.update(VirtualKey, { token: key.token }, {
         token,
-        keyName: process.env.DISABLE_KEY_NAME === 'true' ? null : keyName(raw),
+        keyName: this.config.disableKeyName ? null : keyName(raw),
         lastRotationAt: now,
         rotationCount: (key.rotationCount ?? 0) + 1,
         updatedAt: now,
