@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { MigrateMode } from './db/migrate';
+import { DurationError, parseDuration } from './services/durations';
 
 export class ConfigError extends Error {
   constructor(
@@ -43,6 +44,57 @@ export interface Timeouts {
   shutdownGraceMs: number;
 }
 
+/** The generateKey fields LiteLLM's default_key_generate_params and upperbound_key_generate_params name. */
+export interface KeyGenerateParams {
+  maxBudget?: number;
+  maxParallelRequests?: number;
+  tpmLimit?: number;
+  rpmLimit?: number;
+  budgetDuration?: string;
+  duration?: string;
+  models?: string[];
+  metadata?: Record<string, unknown>;
+}
+
+const KEY_PARAM_NUMBERS = { max_budget: 'maxBudget', max_parallel_requests: 'maxParallelRequests', tpm_limit: 'tpmLimit', rpm_limit: 'rpmLimit' } as const;
+const KEY_PARAM_DURATIONS = { budget_duration: 'budgetDuration', duration: 'duration' } as const;
+
+/**
+ * A key-params mapping of proxy_config.yaml, checked: numbers not negative, durations in LiteLLM's grammar,
+ * models a list of names, metadata a mapping. Other keys LiteLLM knows there (user_id, team_id) are not
+ * applied by this gateway and refused, so a config never seems to do what it does not.
+ */
+function keyGenerateParams(setting: string, v: unknown, withLists: boolean): KeyGenerateParams | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(setting, 'expected a mapping of key fields');
+  const out: KeyGenerateParams = {};
+  for (const [k, value] of Object.entries(v as Record<string, unknown>)) {
+    const at = `${setting}.${k}`;
+    if (value === null || value === undefined) continue;
+    if (k in KEY_PARAM_NUMBERS) {
+      const n = Number(value);
+      if (typeof value === 'boolean' || !Number.isFinite(n) || n < 0) throw new ConfigError(at, `expected a number of at least 0, got ${JSON.stringify(value)}`);
+      out[KEY_PARAM_NUMBERS[k as keyof typeof KEY_PARAM_NUMBERS]] = n;
+    } else if (k in KEY_PARAM_DURATIONS) {
+      try {
+        if (!parseDuration(String(value))) throw new DurationError('no duration');
+      } catch {
+        throw new ConfigError(at, `expected a duration such as 30d, got ${JSON.stringify(value)}`);
+      }
+      out[KEY_PARAM_DURATIONS[k as keyof typeof KEY_PARAM_DURATIONS]] = String(value);
+    } else if (withLists && k === 'models') {
+      if (!Array.isArray(value) || !value.every((m) => typeof m === 'string')) throw new ConfigError(at, 'expected a list of model names');
+      out.models = value as string[];
+    } else if (withLists && k === 'metadata') {
+      if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(at, 'expected a mapping');
+      out.metadata = value as Record<string, unknown>;
+    } else {
+      throw new ConfigError(at, `is not a field this gateway applies (it applies ${[...Object.keys(KEY_PARAM_NUMBERS), ...Object.keys(KEY_PARAM_DURATIONS), ...(withLists ? ['models', 'metadata'] : [])].join(', ')})`);
+    }
+  }
+  return out;
+}
+
 export interface Config {
   /** undefined: run the embedded PostgreSQL in dataDir */
   databaseUrl?: string;
@@ -61,6 +113,10 @@ export interface Config {
   disableKeyName: boolean;
   /** litellm_settings.enable_key_alias_format_validation: key aliases must match LiteLLM's format */
   keyAliasFormatValidation: boolean;
+  /** litellm_settings.default_key_generate_params: what generateKey fills in when a field is not given */
+  keyGenerateDefaults: KeyGenerateParams | null;
+  /** litellm_settings.upperbound_key_generate_params: the most generateKey accepts, and fills in when not given */
+  keyGenerateUpperBounds: KeyGenerateParams | null;
   /** how long a resolved virtual key is reused (LiteLLM's user_api_key_cache_ttl); 0: never */
   userApiKeyCacheTtlSeconds: number;
   timezone: string;
@@ -243,6 +299,8 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     // LiteLLM's get_secret: "true" in any case, spaces around ignored; anything else leaves key names on
     disableKeyName: env.DISABLE_KEY_NAME?.trim().toLowerCase() === 'true',
     keyAliasFormatValidation: bool('litellm_settings.enable_key_alias_format_validation', litellm.enable_key_alias_format_validation, false),
+    keyGenerateDefaults: keyGenerateParams('litellm_settings.default_key_generate_params', litellm.default_key_generate_params, true),
+    keyGenerateUpperBounds: keyGenerateParams('litellm_settings.upperbound_key_generate_params', litellm.upperbound_key_generate_params, false),
     userApiKeyCacheTtlSeconds: int('general_settings.user_api_key_cache_ttl', env.USER_API_KEY_CACHE_TTL ?? general.user_api_key_cache_ttl, 60, 0, 86400),
     timezone,
     budgetResetTime: resetTime,

@@ -97,3 +97,33 @@ test("DISABLE_KEY_NAME is on for the spellings LiteLLM's get_secret reads as tru
   for (const on of ['true', 'True', 'TRUE', ' true ']) expect(loadConfig([], { DISABLE_KEY_NAME: on }).disableKeyName).toBe(true);
   for (const off of [undefined, '', 'false', '1', 'yes', 'on']) expect(loadConfig([], off === undefined ? {} : { DISABLE_KEY_NAME: off }).disableKeyName).toBe(false);
 });
+
+test("LiteLLM's default_key_generate_params and upperbound_key_generate_params are read and checked", () => {
+  const file = yamlFile(`
+litellm_settings:
+  default_key_generate_params:
+    max_budget: 1.5
+    models: [gpt-4o-mini]
+    metadata: { tier: free }
+    budget_duration: 30d
+  upperbound_key_generate_params:
+    max_budget: 100
+    tpm_limit: 1000
+    duration: 90d
+`);
+  expect(loadConfig(['--config', file], {})).toMatchObject({
+    keyGenerateDefaults: { maxBudget: 1.5, models: ['gpt-4o-mini'], metadata: { tier: 'free' }, budgetDuration: '30d' },
+    keyGenerateUpperBounds: { maxBudget: 100, tpmLimit: 1000, duration: '90d' },
+  });
+  expect(loadConfig([], {})).toMatchObject({ keyGenerateDefaults: null, keyGenerateUpperBounds: null });
+  for (const [body, setting] of [
+    ['upperbound_key_generate_params: { max_budget: -1 }', 'upperbound_key_generate_params.max_budget'],
+    ['upperbound_key_generate_params: { duration: soon }', 'upperbound_key_generate_params.duration'],
+    ['upperbound_key_generate_params: { models: [a] }', 'upperbound_key_generate_params.models'],
+    ['default_key_generate_params: { team_id: t1 }', 'default_key_generate_params.team_id'],
+    ['default_key_generate_params: [1, 2]', 'default_key_generate_params'],
+  ]) {
+    const bad = yamlFile(`litellm_settings:\n  ${body}\n`);
+    expect(() => loadConfig(['--config', bad], {})).toThrow(`litellm_settings.${setting}`);
+  }
+});

@@ -391,3 +391,42 @@ describe("key parity with LiteLLM's settings", () => {
     }
   });
 });
+
+describe("litellm_settings' default and upper-bound key params (LiteLLM's generate rules)", () => {
+  let bounded: TestGateway;
+  beforeAll(async () => {
+    bounded = await startTestGateway({
+      db: t.db,
+      config: {
+        keyGenerateDefaults: { maxBudget: 2, models: ['gpt-4o-mini'], metadata: { tier: 'free' }, budgetDuration: '1d' },
+        keyGenerateUpperBounds: { maxBudget: 50, tpmLimit: 1000, duration: '30d', budgetDuration: '7d' },
+      },
+    });
+  });
+  afterAll(() => bounded.close());
+
+  test('defaults fill what is not given; bounds fill what is still missing', async () => {
+    const r = await bounded.gql(GEN, { input: {} });
+    expect(r.errors).toBeUndefined();
+    const info = r.data.generateKey.info;
+    expect(info).toMatchObject({ maxBudget: 2, models: ['gpt-4o-mini'], metadata: { tier: 'free' }, budgetDuration: '1d', tpmLimit: 1000 });
+    // duration came from the bound: the key expires in 30 days
+    expect(Math.round((Date.parse(info.expires) - Date.now()) / 86400000)).toBe(30);
+    const given = await bounded.gql(GEN, { input: { maxBudget: 10, models: ['o1'], metadata: { team: 'x' }, tpmLimit: 10, duration: '1d' } });
+    expect(given.data.generateKey.info).toMatchObject({ maxBudget: 10, models: ['o1'], metadata: { team: 'x' }, tpmLimit: 10 });
+  });
+
+  test.each([
+    [{ maxBudget: 51 }, /max_budget is over max limit set in config - user_value=51; max_value=50/],
+    [{ tpmLimit: 1001 }, /tpm_limit is over max limit set in config/],
+    [{ duration: '31d' }, /duration is over max limit set in config - user_value=31d; max_value=30d/],
+    [{ duration: '2mo' }, /duration is over max limit/],
+    [{ budgetDuration: '14d' }, /budget_duration is over max limit/],
+  ])('%p is over a bound: BAD_USER_INPUT, nothing written', async (input, message) => {
+    const before = await fingerprint();
+    const r = await bounded.gql(GEN, { input });
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors![0].message).toMatch(message);
+    expect(await fingerprint()).toEqual(before);
+  });
+});

@@ -9,7 +9,7 @@ import { Params } from '../db/sql';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
-import { addDuration, nextReset } from './durations';
+import { addDuration, nextReset, parseDuration } from './durations';
 import { generateRawKey, hashKey, keyName, tokenFromInput } from './key-format';
 import * as v from './validate';
 
@@ -51,6 +51,51 @@ export function maskRawKey(raw: string): string {
 // LiteLLM asks only for the prefix of a key the caller chooses
 function checkRawKey(field: string, raw: string): void {
   if (!raw.startsWith('sk-')) throw badInput(field, `Invalid key format. LiteLLM Virtual Key must start with 'sk-'. Received: ${maskRawKey(raw)}`);
+}
+
+const SNAKE: Record<string, string> = { maxBudget: 'max_budget', maxParallelRequests: 'max_parallel_requests', tpmLimit: 'tpm_limit', rpmLimit: 'rpm_limit', budgetDuration: 'budget_duration', duration: 'duration' };
+
+/** A duration's length from now, in ms (months are calendar months from now, as LiteLLM counts them). */
+function lengthFromNow(text: string, now: Date): number {
+  const d = parseDuration(text);
+  return d ? addDuration(now, d).getTime() - now.getTime() : 0;
+}
+
+/**
+ * LiteLLM's litellm_settings.default_key_generate_params, then upperbound_key_generate_params, on a
+ * generateKey input: defaults fill what is not given (models when none, metadata when empty); bounds fill
+ * what is still not given and refuse more than they allow, with LiteLLM's message.
+ */
+function withKeyGenerateParams(input: GenerateKeyArgs, config: Config, now: Date): GenerateKeyArgs {
+  const a: GenerateKeyArgs = { ...input };
+  const defaults = config.keyGenerateDefaults;
+  if (defaults) {
+    for (const f of ['maxBudget', 'maxParallelRequests', 'tpmLimit', 'rpmLimit'] as const) if (a[f] == null && defaults[f] !== undefined) a[f] = defaults[f];
+    if (a.budgetDuration == null && defaults.budgetDuration !== undefined) a.budgetDuration = defaults.budgetDuration;
+    if (a.duration == null && defaults.duration !== undefined) a.duration = defaults.duration;
+    if ((a.models == null || a.models.length === 0) && defaults.models) a.models = defaults.models;
+    if ((a.metadata == null || Object.keys(a.metadata).length === 0) && defaults.metadata) a.metadata = defaults.metadata;
+  }
+  const bounds = config.keyGenerateUpperBounds;
+  if (bounds) {
+    const over = (f: string, value: unknown, max: unknown) => badInput(f, `${SNAKE[f]} is over max limit set in config - user_value=${value}; max_value=${max}`);
+    for (const f of ['maxBudget', 'maxParallelRequests', 'tpmLimit', 'rpmLimit'] as const) {
+      const max = bounds[f];
+      if (max === undefined) continue;
+      if (a[f] == null) a[f] = max;
+      else if (a[f]! > max) throw over(f, a[f], max);
+    }
+    for (const f of ['budgetDuration', 'duration'] as const) {
+      const max = bounds[f];
+      if (max === undefined) continue;
+      if (a[f] == null) a[f] = max;
+      else {
+        v.duration(f, a[f]);
+        if (lengthFromNow(a[f]!, now) > lengthFromNow(max, now)) throw over(f, a[f], max);
+      }
+    }
+  }
+  return a;
 }
 
 /** Input checks that need no database: everything here fails before a transaction opens. */
@@ -162,8 +207,9 @@ export class KeyService {
   }
 
   /** `fields`: the key's properties the caller reads back (every column without a set, and with audit logs on). */
-  async generate(a: GenerateKeyArgs, fields?: ReadonlySet<string>): Promise<{ key: string; info: VirtualKey }> {
+  async generate(input: GenerateKeyArgs, fields?: ReadonlySet<string>): Promise<{ key: string; info: VirtualKey }> {
     this.policy.requireWrite('create keys');
+    const a = withKeyGenerateParams(input, this.config, this.now());
     validateFields(a, this.config);
     if (a.key !== undefined && a.key !== null) checkRawKey('key', a.key);
     const expiresIn = v.duration('duration', a.duration);
