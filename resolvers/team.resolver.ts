@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { fastPath, SLOW } from '../src/graphql/field-fast-path';
 import { Budget, Organization, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
@@ -8,6 +8,8 @@ import { teamList } from '../src/reads/teams';
 import { reads, readsWhen } from '../src/graphql/selection';
 import { needsMembersJson } from '../src/reads/members';
 import { TeamFilter } from './inputs/filters.input';
+import { TeamMemberInput } from './inputs/team.input';
+import { TeamMemberService } from '../src/services/team-members';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
 import { teamMembers } from '../src/services/members';
@@ -25,6 +27,31 @@ export class TeamResolver {
   @Query(() => Team, { nullable: true, description: 'A team by id; null when none has it or the caller may not see it' })
   team(@Arg('id', () => ID, { description: 'Team id (team_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.team.load(id);
+  }
+
+  @Mutation(() => Team, {
+    description:
+      "POST /team/member_add (and /team/bulk_member_add): members appended to members_with_roles under LiteLLM's per-team lock, so concurrent adds keep every member; unknown users are created as LiteLLM creates them; members already in the team are skipped (CONFLICT when all are)",
+  })
+  addTeamMembers(
+    @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
+    @Arg('members', () => [TeamMemberInput], { description: 'The members to add, at most 500' }) members: TeamMemberInput[],
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamMemberService(ds, policy, config).add(teamId, members);
+  }
+
+  @Mutation(() => Team, {
+    description:
+      "POST /team/member_delete: every members_with_roles entry with one of these user ids or emails goes; the users lose the team in UserTable.teams, their TeamMembership rows go, and their keys in the team are deleted (copied to the tombstones first)",
+  })
+  removeTeamMembers(
+    @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
+    @Arg('userIds', () => [ID], { nullable: true, description: 'user_id values of the members to remove' }) userIds: string[] | null,
+    @Arg('userEmails', () => [String], { nullable: true, description: 'Emails of the members to remove (exact match)' }) userEmails: string[] | null,
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamMemberService(ds, policy, config).remove(teamId, userIds, userEmails);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The team's organization; null when none or the caller may not see it" })

@@ -45,6 +45,8 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     setTeamBudget: ['/team/update'],
     setUserBudget: ['/user/update'],
     setTeamMemberBudget: ['/team/member_update'],
+    addTeamMembers: ['/team/member_add', '/team/bulk_member_add'],
+    removeTeamMembers: ['/team/member_delete'],
     setOrganizationBudget: ['/organization/update'],
     setEndUserBudget: ['/customer/update'],
     resetBudgets: [],

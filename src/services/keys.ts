@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Budget, Organization, Team, User, VirtualKey } from '../../entities';
 import { OwnerFacts, Policy } from '../auth/policy';
-import { isDelegated } from '../auth/principal';
+import { isDelegated, Principal } from '../auth/principal';
 import { insertReturning } from '../db/rows';
 import { memberOf } from './members';
 import { Params } from '../db/sql';
@@ -96,6 +96,21 @@ function withKeyGenerateParams(input: GenerateKeyArgs, config: Config, now: Date
     }
   }
   return a;
+}
+
+/** LiteLLM copies a key row to LiteLLM_DeletedVerificationToken before it deletes or rotates it. */
+export async function tombstoneKeys(em: EntityManager, caller: Principal, tokens: string[]): Promise<void> {
+  const keyCols = new Set(em.connection.getMetadata(VirtualKey).columns.map((c) => c.databaseName));
+  const shared = em.connection
+    .getMetadata('LiteLLM_DeletedVerificationToken')
+    .columns.map((c) => c.databaseName)
+    .filter((c) => keyCols.has(c));
+  const cols = shared.map((c) => `"${c}"`).join(', ');
+  await em.query(
+    `INSERT INTO "LiteLLM_DeletedVerificationToken" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key)
+     SELECT gen_random_uuid()::text, ${cols}, now(), $2, $3 FROM "${TABLE}" WHERE token = ANY($1::text[])`,
+    [tokens, actorOf(caller), caller.keyToken],
+  );
 }
 
 /** Input checks that need no database: everything here fails before a transaction opens. */
@@ -342,19 +357,8 @@ export class KeyService {
     });
   }
 
-  private async tombstone(em: EntityManager, tokens: string[]): Promise<void> {
-    const caller = this.policy.caller;
-    const keyCols = new Set(em.connection.getMetadata(VirtualKey).columns.map((c) => c.databaseName));
-    const shared = em.connection
-      .getMetadata('LiteLLM_DeletedVerificationToken')
-      .columns.map((c) => c.databaseName)
-      .filter((c) => keyCols.has(c));
-    const cols = shared.map((c) => `"${c}"`).join(', ');
-    await em.query(
-      `INSERT INTO "LiteLLM_DeletedVerificationToken" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key)
-       SELECT gen_random_uuid()::text, ${cols}, now(), $2, $3 FROM "${TABLE}" WHERE token = ANY($1::text[])`,
-      [tokens, actorOf(caller), caller.keyToken],
-    );
+  private tombstone(em: EntityManager, tokens: string[]): Promise<void> {
+    return tombstoneKeys(em, this.policy.caller, tokens);
   }
 
   async delete(tokenInputs: string[] | null | undefined, aliases: string[] | null | undefined): Promise<string[]> {

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Budget, Team, TeamMembership, User } from '../../entities';
+import { Policy } from '../auth/policy';
+import { Config } from '../config';
+import { insertReturning } from '../db/rows';
+import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphql/errors';
+import { actorOf, audit } from './audit';
+import { nextReset } from './durations';
+import { tombstoneKeys } from './keys';
+import * as v from './validate';
+
+export interface TeamMemberArgs {
+  userId?: string | null;
+  userEmail?: string | null;
+  role?: 'admin' | 'user' | null;
+  maxBudgetInTeam?: number | null;
+  budgetDuration?: string | null;
+}
+
+/** LiteLLM's bulk member add takes at most 500 members. */
+const MAX_MEMBERS = 500;
+// LiteLLM's TEAM_ADVISORY_LOCK_SQL: /team/member_add, /team/member_delete and /team/delete serialize on it
+const TEAM_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked';
+
+type Entry = { user_id?: unknown; user_email?: unknown; role?: unknown };
+
+const rosterOf = (team: Team): unknown[] => (Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []);
+const isEntry = (e: unknown): e is Entry => !!e && typeof e === 'object' && !Array.isArray(e);
+
+/**
+ * Team members as LiteLLM's /team/member_add and /team/member_delete write them, each call one transaction
+ * under LiteLLM's own per-team advisory lock: concurrent adds (ours or LiteLLM's) are serialized, so none
+ * is lost to another's read-modify-write of members_with_roles (LiteLLM issue #4081).
+ */
+export class TeamMemberService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: Policy,
+    private readonly config: Config,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The team, locked, that the caller manages (proxy admin, its team admins, its organization's admins). */
+  private async managedTeam(em: EntityManager, teamId: string, route: string): Promise<Team> {
+    await em.query(TEAM_LOCK, [teamId]);
+    const team = await em.findOneBy(Team, { id: teamId });
+    if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
+    // LiteLLM's wording
+    if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden(`Call not allowed. User not proxy admin OR team admin. route=${route}, team_id=${teamId}`);
+    return team;
+  }
+
+  async add(teamId: string, members: TeamMemberArgs[]): Promise<Team> {
+    this.policy.requireWrite('add team members');
+    if (!members.length || members.length > MAX_MEMBERS) throw badInput('members', `give 1 to ${MAX_MEMBERS} members`);
+    members.forEach((m, i) => {
+      if (!m.userId && !m.userEmail) throw badInput(`members[${i}]`, 'Either user_id or user_email needs to be passed in');
+      v.money(`members[${i}].maxBudgetInTeam`, m.maxBudgetInTeam);
+      v.budgetDuration(`members[${i}].budgetDuration`, m.budgetDuration);
+      if (m.budgetDuration != null && m.maxBudgetInTeam == null) throw badInput(`members[${i}].budgetDuration`, 'applies to maxBudgetInTeam: give both');
+    });
+    const now = this.now();
+    const actor = actorOf(this.policy.caller);
+    return this.ds.transaction(async (em) => {
+      const team = await this.managedTeam(em, teamId, '/team/member_add');
+      this.policy.assertTeamOpen(team);
+      const roster = rosterOf(team).filter(isEntry);
+      const inTeam = (id: string | null, email: string | null) => roster.some((e) => (id !== null && e.user_id === id) || (email !== null && e.user_email === email));
+
+      const added: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = [];
+      const duplicates: string[] = [];
+      for (const [i, m] of members.entries()) {
+        const { id, email, exists } = await this.identify(em, m, i);
+        if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
+        if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
+          duplicates.push(`user_id=${id}, user_email=${email}`);
+          continue;
+        }
+        if (exists) {
+          await em.query(
+            `UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`,
+            [id, team.id],
+          );
+        } else {
+          // LiteLLM's new internal user: its role, the team, no models, no key
+          const row = await insertReturning(em, User, { id, email, role: 'internal_user', teamIds: [team.id], models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
+          if (!row) await em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [id, team.id]);
+        }
+        await this.memberBudget(em, team, id, m, now, actor);
+        added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
+      }
+      // LiteLLM's wording; in a list, members already in the team are skipped
+      if (!added.length)
+        throw conflict(members.length === 1 ? `User already in team. Member: ${duplicates[0]}` : `All users are already in team. Members: ${duplicates.join('; ')}`, 'members');
+      await em.query(
+        `UPDATE "LiteLLM_TeamTable" SET members_with_roles = (CASE WHEN jsonb_typeof(members_with_roles) = 'array' THEN members_with_roles ELSE '[]'::jsonb END) || $2::jsonb,
+                updated_at = $3 WHERE team_id = $1`,
+        [team.id, JSON.stringify(added), now],
+      );
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_added: added } });
+      return em.findOneByOrFail(Team, { id: team.id });
+    });
+  }
+
+  /**
+   * Who a member is, as LiteLLM resolves it: with both id and email, the email must not belong to another
+   * user; an email alone finds its user case-insensitively, or makes a new id; an id alone takes its email.
+   */
+  private async identify(em: EntityManager, m: TeamMemberArgs, i: number): Promise<{ id: string; email: string | null; exists: boolean }> {
+    const at = `members[${i}]`;
+    if (m.userId && m.userEmail) {
+      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = $1 LIMIT 2`, [m.userEmail]);
+      if (byEmail.length > 1) throw badInput(at, `Multiple users found with email '${m.userEmail}'. Please use 'user_id' instead.`);
+      if (byEmail.length === 1 && byEmail[0].user_id !== m.userId) throw badInput(at, `user_email '${m.userEmail}' and user_id '${m.userId}' do not belong to the same user.`);
+      const exists = byEmail.length === 1 || !!(await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId])).length;
+      return { id: m.userId, email: m.userEmail, exists };
+    }
+    if (m.userEmail) {
+      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) LIMIT 2`, [m.userEmail]);
+      if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
+      return byEmail.length ? { id: byEmail[0].user_id, email: m.userEmail, exists: true } : { id: randomUUID(), email: m.userEmail, exists: false };
+    }
+    const rows: { user_email: string | null }[] = await em.query(`SELECT user_email FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId]);
+    return { id: m.userId!, email: rows[0]?.user_email ?? null, exists: rows.length > 0 };
+  }
+
+  /**
+   * A member's budget in the team, as LiteLLM makes it: maxBudgetInTeam makes a tier of its own; without
+   * it, the team's metadata.team_member_budget_id tier is copied for the member; either way a
+   * TeamMembership row points at it. With neither, no row is written.
+   */
+  private async memberBudget(em: EntityManager, team: Team, userId: string, m: TeamMemberArgs, now: Date, actor: string): Promise<void> {
+    const budgetId = randomUUID();
+    if (m.maxBudgetInTeam != null) {
+      const resetAt = nextReset(m.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
+      await em.insert(Budget, em.create(Budget, { id: budgetId, maxBudget: m.maxBudgetInTeam, budgetDuration: m.budgetDuration ?? null, budgetResetAt: resetAt, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
+    } else {
+      const template = team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined;
+      if (typeof template !== 'string') return;
+      const source = await em.findOneBy(Budget, { id: template });
+      if (!source) return;
+      const resetAt = nextReset(source.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
+      await em.insert(
+        Budget,
+        em.create(Budget, {
+          id: budgetId,
+          maxBudget: source.maxBudget,
+          softBudget: source.softBudget,
+          maxParallelRequests: source.maxParallelRequests,
+          tpmLimit: source.tpmLimit,
+          rpmLimit: source.rpmLimit,
+          modelMaxBudget: source.modelMaxBudget,
+          budgetDuration: source.budgetDuration,
+          budgetResetAt: resetAt,
+          allowedModels: source.allowedModels,
+          createdBy: actor,
+          updatedBy: actor,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    }
+    // a membership row left by an earlier stay in the team takes the new tier
+    await em.query(
+      `INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend, budget_id) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (user_id, team_id) DO UPDATE SET budget_id = EXCLUDED.budget_id`,
+      [userId, team.id, budgetId],
+    );
+  }
+
+  /**
+   * LiteLLM's /team/member_delete: every entry of members_with_roles with one of these user ids or exact
+   * emails goes; those users lose the team in UserTable.teams, their TeamMembership rows go (their budget
+   * tiers stay), and their keys in the team are copied to the tombstones and deleted.
+   */
+  async remove(teamId: string, userIds: string[] | null | undefined, userEmails: string[] | null | undefined): Promise<Team> {
+    this.policy.requireWrite('remove team members');
+    const ids = userIds ?? [];
+    const emails = userEmails ?? [];
+    if (!ids.length && !emails.length) throw badInput('userIds', 'Either user_id or user_email needs to be passed in');
+    if (ids.length + emails.length > MAX_MEMBERS) throw badInput('userIds', `at most ${MAX_MEMBERS} members at once`);
+    const now = this.now();
+    return this.ds.transaction(async (em) => {
+      const team = await this.managedTeam(em, teamId, '/team/member_delete');
+      const roster = rosterOf(team);
+      const addressed = (e: unknown) => isEntry(e) && ((typeof e.user_id === 'string' && ids.includes(e.user_id)) || (typeof e.user_email === 'string' && emails.includes(e.user_email)));
+      const removed = roster.filter(addressed) as Entry[];
+      const byEmail: { user_id: string }[] = emails.length ? await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = ANY($1::text[])`, [emails]) : [];
+      const affected = [...new Set([...removed.map((e) => e.user_id).filter((x): x is string => typeof x === 'string'), ...ids, ...byEmail.map((r) => r.user_id)])];
+      const carriers: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[]) AND $2 = ANY(coalesce(teams, '{}'))`, [affected, team.id]);
+      // LiteLLM's wording
+      if (!removed.length && !carriers.length) throw new GatewayError('NOT_FOUND', `User not found in team ${team.alias ?? team.id}`);
+      await em.query(`UPDATE "LiteLLM_TeamTable" SET members_with_roles = $2::jsonb, updated_at = $3 WHERE team_id = $1`, [team.id, JSON.stringify(roster.filter((e) => !addressed(e))), now]);
+      await em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_remove(teams, $2) WHERE user_id = ANY($1::text[]) AND $2 = ANY(coalesce(teams, '{}'))`, [affected, team.id]);
+      await em.query(`DELETE FROM "LiteLLM_TeamMembership" WHERE team_id = $1 AND user_id = ANY($2::text[])`, [team.id, affected]);
+      const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = ANY($1::text[]) AND team_id = $2`, [affected, team.id]);
+      if (keys.length) {
+        const tokens = keys.map((k) => k.token);
+        await tombstoneKeys(em, this.policy.caller, tokens);
+        await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+      }
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_removed: removed, keys_deleted: keys.length } });
+      return em.findOneByOrFail(Team, { id: team.id });
+    });
+  }
+}
