@@ -63,7 +63,7 @@ function jsonText(type: string, isArray: boolean, ref: string): string {
       // toISOString's four-digit years only: infinity, BC and years past 9999 fail, as the DateTime field does
       return `CASE WHEN ${ref} >= '0001-01-01' AND ${ref} < '10000-01-01' THEN '"' || to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"' ELSE (length(${ref}::text) / 0)::text END`;
     case 'bigint':
-      return `(CASE WHEN abs(${ref}) <= 9007199254740991 THEN ${ref} ELSE ${ref} / 0 END)::text`;
+      return safeIntText(ref);
     case 'double precision':
     case 'integer':
     case 'numeric':
@@ -76,18 +76,18 @@ function jsonText(type: string, isArray: boolean, ref: string): string {
   }
 }
 
-/** An int8 or numeric sum as JSON text; beyond 2^53 it fails the statement, and the resolvers' SafeInt field reports it. */
-const safeInt = (sum: string) => `(CASE WHEN abs(${sum}) <= 9007199254740991 THEN ${sum} ELSE ${sum} / 0 END)::text`;
+/** An int8 or numeric as JSON text; beyond 2^53 it fails the statement, and the resolvers' SafeInt field reports it. */
+export const safeIntText = (n: string) => `(CASE WHEN abs(${n}) <= 9007199254740991 THEN ${n} ELSE ${n} / 0 END)::text`;
 
 /** The Usage fields as JSON text, each the sum of a daily table's rows (alias d), 0 over none. */
 const USAGE_JSON: Record<string, string> = {
   spend: 'coalesce(sum(d.spend), 0)::float8::text',
-  promptTokens: safeInt('coalesce(sum(d.prompt_tokens), 0)'),
-  completionTokens: safeInt('coalesce(sum(d.completion_tokens), 0)'),
-  totalTokens: safeInt('(coalesce(sum(d.prompt_tokens), 0) + coalesce(sum(d.completion_tokens), 0))'),
-  requests: safeInt('coalesce(sum(d.api_requests), 0)'),
-  successfulRequests: safeInt('coalesce(sum(d.successful_requests), 0)'),
-  failedRequests: safeInt('coalesce(sum(d.failed_requests), 0)'),
+  promptTokens: safeIntText('coalesce(sum(d.prompt_tokens), 0)'),
+  completionTokens: safeIntText('coalesce(sum(d.completion_tokens), 0)'),
+  totalTokens: safeIntText('(coalesce(sum(d.prompt_tokens), 0) + coalesce(sum(d.completion_tokens), 0))'),
+  requests: safeIntText('coalesce(sum(d.api_requests), 0)'),
+  successfulRequests: safeIntText('coalesce(sum(d.successful_requests), 0)'),
+  failedRequests: safeIntText('coalesce(sum(d.failed_requests), 0)'),
 };
 
 export const isUsageValue = (field: string) => field in USAGE_JSON;

@@ -5,6 +5,7 @@ import { Params } from '../db/sql';
 import { badInput } from '../graphql/errors';
 import { toUsage, USAGE_SUMS, usageSums, UsageSums } from '../loaders/usage';
 import { offsetPage, offsetWindow, OffsetWindow, Page } from '../paging';
+import { safeIntText } from '../reads/json';
 import { checkWindow } from './date-window';
 import { tokenFromInput } from './key-format';
 
@@ -152,7 +153,7 @@ export function reportRowsJson(plan: ReportPlan, p: Params, selected: [string, s
       return group ? `coalesce(to_json(r.${group[1]})::text, 'null')` : `'null'`;
     }
     const sum = REPORT_SUM_FIELDS[field](`r`);
-    return `(CASE WHEN abs(${sum}) <= 9007199254740991 THEN ${sum} ELSE ${sum} / 0 END)::text`;
+    return safeIntText(sum);
   };
   const object = `'{' || ${selected.map(([key, field], i) => `'${i ? ',' : ''}"${key}":' || ${value(field)}`).join(' || ')} || '}'`;
   const order = ['r.spend DESC', ...plan.dims.map(([, column]) => `r.${column} ASC NULLS FIRST`)].join(', ');

@@ -25,6 +25,10 @@ const TEAM_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked'
 
 type Entry = { user_id?: unknown; user_email?: unknown; role?: unknown };
 
+/** The team in the user's UserTable.teams, once (LiteLLM's _append_team_id_if_absent). */
+const joinTeam = (em: EntityManager, userId: string, teamId: string) =>
+  em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [userId, teamId]);
+
 const rosterOf = (team: Team): unknown[] => (Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []);
 const isEntry = (e: unknown): e is Entry => !!e && typeof e === 'object' && !Array.isArray(e);
 
@@ -78,14 +82,12 @@ export class TeamMemberService {
           continue;
         }
         if (exists) {
-          await em.query(
-            `UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`,
-            [id, team.id],
-          );
+          await joinTeam(em, id, team.id);
         } else {
           // LiteLLM's new internal user: its role, the team, no models, no key
           const row = await insertReturning(em, User, { id, email, role: 'internal_user', teamIds: [team.id], models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
-          if (!row) await em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [id, team.id]);
+          // made meanwhile by another call: it joins as an existing user
+          if (!row) await joinTeam(em, id, team.id);
         }
         await this.memberBudget(em, team, id, m, now, actor);
         added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
