@@ -4,7 +4,8 @@ import { Context } from '../src/graphql/context';
 import { runBudgetReset } from '../src/services/budget-reset';
 import { BudgetService } from '../src/services/budgets';
 import { BudgetResetReport, CreateBudgetInput, SetBudgetInput, UpdateBudgetInput } from './inputs/budget.input';
-import { memberOf } from '../src/services/members';
+import { TeamMemberService } from '../src/services/team-members';
+import { badInput } from '../src/graphql/errors';
 import { TeamMember } from './types/team-member.type';
 
 @Resolver()
@@ -38,15 +39,18 @@ export class BudgetMutationResolver {
     return this.service(ctx).setUserBudget(userId, input);
   }
 
-  @Mutation(() => TeamMember, { description: '/team/member_update with max_budget_in_team: the member tier and TeamMembership row' })
-  async setTeamMemberBudget(
+  @Mutation(() => TeamMember, {
+    description: "/team/member_update with max_budget_in_team: the member's own tier, changed as a merge-patch (a tier shared with anyone else is copied first) and linked by a TeamMembership row",
+  })
+  setTeamMemberBudget(
     @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
     @Arg('userId', () => ID, { description: 'user_id of the member' }) userId: string,
     @Arg('input', () => SetBudgetInput, { description: "The member's limits in this team; omitted fields stay, null clears" }) input: SetBudgetInput,
-    @Ctx() ctx: Context,
+    @Ctx() { ds, policy, config }: Context,
   ) {
-    const team = await this.service(ctx).setTeamMemberBudget(teamId, userId, input);
-    return memberOf(team, userId);
+    if (input.budgetId != null) throw badInput('budgetId', "a member's budget is their own tier; set maxBudget and budgetDuration");
+    const { budgetId: _, ...patch } = input;
+    return new TeamMemberService(ds, policy, config).update(teamId, userId, patch);
   }
 
   @Mutation(() => Organization, { description: "The organization's budget tier (/organization/update)" })

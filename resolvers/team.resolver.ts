@@ -8,7 +8,7 @@ import { teamList } from '../src/reads/teams';
 import { reads, readsWhen } from '../src/graphql/selection';
 import { needsMembersJson } from '../src/reads/members';
 import { TeamFilter } from './inputs/filters.input';
-import { TeamMemberInput } from './inputs/team.input';
+import { TeamMemberInput, UpdateTeamMemberInput } from './inputs/team.input';
 import { TeamMemberService } from '../src/services/team-members';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
@@ -52,6 +52,32 @@ export class TeamResolver {
     @Ctx() { ds, policy, config }: Context,
   ) {
     return new TeamMemberService(ds, policy, config).remove(teamId, userIds, userEmails);
+  }
+
+  @Mutation(() => TeamMember, {
+    description:
+      "POST /team/member_update: the member's role, and their limits in the team as a merge-patch on their own tier (a tier shared with anyone else, such as the team's default member tier, is copied first; a tier left without a limit is unlinked)",
+  })
+  updateTeamMember(
+    @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
+    @Arg('userId', () => ID, { description: 'user_id of the member' }) userId: string,
+    @Arg('input', () => UpdateTeamMemberInput, { description: 'What to change; omitted fields stay, null clears' }) input: UpdateTeamMemberInput,
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    const { maxBudgetInTeam, ...rest } = input;
+    return new TeamMemberService(ds, policy, config).update(teamId, userId, { ...rest, maxBudget: maxBudgetInTeam });
+  }
+
+  @Mutation(() => TeamMember, {
+    description: "POST /team/{team_id}/member/{user_id}/reset_spend: the member's tracked spend in the team (TeamMembership.spend) set back to resetTo; a proxy admin's or the team's admins' call, never on one's own spend",
+  })
+  resetTeamMemberSpend(
+    @Arg('teamId', () => ID, { description: 'Id of the team (team_id)' }) teamId: string,
+    @Arg('userId', () => ID, { description: 'user_id of the member' }) userId: string,
+    @Arg('resetTo', () => Float, { defaultValue: 0, description: "The spend to set, from 0 to the member's current spend (LiteLLM's reset_to)" }) resetTo: number,
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamMemberService(ds, policy, config).resetSpend(teamId, userId, resetTo);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The team's organization; null when none or the caller may not see it" })

@@ -231,6 +231,15 @@ export class Policy {
     throw forbidden("Only proxy admins and the team's organization admins may change a team's budget");
   }
 
+  /**
+   * A member's limits and tracked spend in a team: its managers (managedTeam checks that), but nobody except a
+   * proxy admin their own, which would lift their own budget.
+   */
+  assertCanChangeMemberLimits(team: TeamFacts, userId: string): void {
+    if (!this.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
+    if (!this.isAdmin && userId === this.caller.userId) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
+  }
+
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
     if (this.isAdmin) return true;
     if (teamId && this.adminTeams.includes(teamId)) return true;

@@ -47,6 +47,8 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     setTeamMemberBudget: ['/team/member_update'],
     addTeamMembers: ['/team/member_add', '/team/bulk_member_add'],
     removeTeamMembers: ['/team/member_delete'],
+    updateTeamMember: ['/team/member_update'],
+    resetTeamMemberSpend: ['/team/{team_id}/member/{user_id}/reset_spend'],
     setOrganizationBudget: ['/organization/update'],
     setEndUserBudget: ['/customer/update'],
     resetBudgets: [],

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Budget, EndUser, Organization, Team, TeamMembership, User } from '../../entities';
+import { Budget, EndUser, Organization, Team, User } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { nextReset } from './durations';
-import { memberOf } from './members';
 import * as v from './validate';
 
 export interface BudgetFields {
@@ -164,48 +163,6 @@ export class BudgetService {
       await em.update(User, { id: userId }, changes);
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_UserTable', objectId: userId, before: columnJson(em, User, user), after: snakeJson(a) });
       return em.findOneByOrFail(User, { id: userId });
-    });
-  }
-
-  /** Is a member's tier also anyone else's? Then changing it in place would change theirs too. */
-  private async tierShared(em: EntityManager, id: string, member: { userId: string; teamId: string }): Promise<boolean> {
-    const [{ shared }] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) <> ($2, $3))
-           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
-      [id, member.userId, member.teamId],
-    );
-    return shared;
-  }
-
-  /** LiteLLM's /team/member_update with max_budget_in_team: the member's own tier and TeamMembership row. */
-  async setTeamMemberBudget(teamId: string, userId: string, a: SetBudgetArgs): Promise<Team> {
-    this.policy.requireWrite('change team member budgets');
-    if (a.budgetId != null) throw badInput('budgetId', "a member's budget is their own tier; set maxBudget and budgetDuration");
-    validate(a);
-    const now = this.now();
-    return this.ds.transaction(async (em) => {
-      const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-      if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
-      if (!this.policy.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
-      this.policy.assertTeamOpen(team);
-      if (!memberOf(team, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
-      const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
-      if (membership?.budgetId && !(await this.tierShared(em, membership.budgetId, { userId, teamId }))) {
-        const tier = await this.tier(em, membership.budgetId);
-        validate(a, tier);
-        await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
-      } else {
-        const tier = await this.insertTier(em, randomUUID(), a, now);
-        if (membership) await em.update(TeamMembership, { userId, teamId }, { budgetId: tier.id });
-        else await em.insert(TeamMembership, em.create(TeamMembership, { userId, teamId, spend: 0, totalSpend: 0, budgetId: tier.id }));
-      }
-      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: teamId, before: membership ? columnJson(em, TeamMembership, membership) : null, after: { user_id: userId, ...snakeJson(a) } });
-      return team;
     });
   }
 

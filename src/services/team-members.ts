@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, Team, TeamMembership, User } from '../../entities';
+import type { TeamMemberEntry } from './members';
+import { memberOf } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphql/errors';
-import { actorOf, audit } from './audit';
+import { actorOf, audit, columnJson } from './audit';
 import { nextReset } from './durations';
 import { tombstoneKeys } from './keys';
 import * as v from './validate';
@@ -24,6 +26,36 @@ const MAX_MEMBERS = 500;
 const TEAM_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked';
 
 type Entry = { user_id?: unknown; user_email?: unknown; role?: unknown };
+
+/** A member's limits in a team, as a merge-patch: a value sets, null clears, undefined leaves as it is. */
+export interface MemberBudgetPatch {
+  maxBudget?: number | null;
+  softBudget?: number | null;
+  maxParallelRequests?: number | null;
+  tpmLimit?: number | null;
+  rpmLimit?: number | null;
+  budgetDuration?: string | null;
+  allowedModels?: string[] | null;
+}
+
+export interface MemberUpdateArgs extends MemberBudgetPatch {
+  role?: 'admin' | 'user' | null;
+}
+
+const LIMITS = ['maxBudget', 'softBudget', 'maxParallelRequests', 'tpmLimit', 'rpmLimit', 'budgetDuration', 'allowedModels'] as const;
+// LiteLLM's _has_meaningful_budget_limit: null and an empty list are no limit
+const isLimit = (v: unknown) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0);
+const hasLimit = (b: Partial<Record<(typeof LIMITS)[number] | 'modelMaxBudget', unknown>>) => [...LIMITS, 'modelMaxBudget' as const].some((f) => isLimit(b[f]));
+
+function validatePatch(p: MemberBudgetPatch): void {
+  v.money('maxBudgetInTeam', p.maxBudget);
+  v.money('softBudget', p.softBudget);
+  v.count('tpmLimit', p.tpmLimit);
+  v.count('rpmLimit', p.rpmLimit);
+  v.count('maxParallelRequests', p.maxParallelRequests, 2147483647);
+  v.budgetDuration('budgetDuration', p.budgetDuration);
+  v.names('allowedModels', p.allowedModels);
+}
 
 /** The team in the user's UserTable.teams, once (LiteLLM's _append_team_id_if_absent). */
 const joinTeam = (em: EntityManager, userId: string, teamId: string) =>
@@ -169,6 +201,119 @@ export class TeamMemberService {
        ON CONFLICT (user_id, team_id) DO UPDATE SET budget_id = EXCLUDED.budget_id`,
       [userId, team.id, budgetId],
     );
+  }
+
+  /**
+   * LiteLLM's /team/member_update: the role in members_with_roles and the member's limits in the team, a
+   * merge-patch on their own tier (newest LiteLLM's _upsert_budget_and_membership): a tier that is also someone
+   * else's (the team's default member tier, an organization's, a key's) is copied before it changes; a tier
+   * left with no limit is disconnected. budgetDuration sets budget_reset_at (LiteLLM issue #25509).
+   */
+  async update(teamId: string, userId: string, a: MemberUpdateArgs): Promise<TeamMemberEntry> {
+    this.policy.requireWrite('update team members');
+    const patch: MemberBudgetPatch = Object.fromEntries(LIMITS.filter((f) => a[f] !== undefined).map((f) => [f, a[f]]));
+    const setsRole = a.role !== undefined && a.role !== null;
+    if (!setsRole && !Object.keys(patch).length) throw badInput('input', 'give a role or at least one limit to change');
+    validatePatch(patch);
+    const now = this.now();
+    return this.ds.transaction(async (em) => {
+      const team = await this.managedTeam(em, teamId, '/team/member_update');
+      this.policy.assertTeamOpen(team);
+      if (!memberOf(team, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
+      const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
+      if (Object.keys(patch).length) {
+        this.policy.assertCanChangeMemberLimits(team, userId);
+        if (!(await this.patchBudget(em, team, userId, membership, patch, now))) throw badInput('input', `${userId} has no budget in this team: there is no limit to clear`);
+      }
+      if (setsRole) {
+        // every entry of this user takes the role; other entries stay as stored
+        const roster = rosterOf(team).map((e) => (isEntry(e) && e.user_id === userId ? { ...e, role: a.role } : e));
+        await em.query(`UPDATE "LiteLLM_TeamTable" SET members_with_roles = $2::jsonb, updated_at = $3 WHERE team_id = $1`, [team.id, JSON.stringify(roster), now]);
+      }
+      await audit(em, this.config, this.policy.caller, {
+        action: 'updated',
+        table: 'LiteLLM_TeamTable',
+        objectId: team.id,
+        before: { members_with_roles: team.membersWithRoles, membership: membership ? columnJson(em, TeamMembership, membership) : null },
+        after: { user_id: userId, ...(setsRole ? { role: a.role } : {}), ...patch },
+      });
+      return memberOf(await em.findOneByOrFail(Team, { id: team.id }), userId)!;
+    });
+  }
+
+  /** Applies the patch; false when it would write nothing (no tier, and nothing to set). */
+  private async patchBudget(em: EntityManager, team: Team, userId: string, membership: TeamMembership | null, patch: MemberBudgetPatch, now: Date): Promise<boolean> {
+    const actor = actorOf(this.policy.caller);
+    const write: Partial<Budget> = { ...patch };
+    if (patch.budgetDuration !== undefined) write.budgetResetAt = nextReset(patch.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
+    const existing = membership?.budgetId ? await em.findOne(Budget, { where: { id: membership.budgetId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const disconnect = () => em.update(TeamMembership, { userId, teamId: team.id }, { budgetId: null });
+    if (existing && !(await this.tierShared(em, existing.id, userId, team))) {
+      if (!hasLimit({ ...existing, ...write })) await disconnect();
+      else await em.update(Budget, { id: existing.id }, { ...write, updatedBy: actor, updatedAt: now });
+      return true;
+    }
+    // a shared tier is copied with its limits, and its reset window carries over unless the duration changes
+    const copied: Partial<Budget> = {};
+    if (existing) for (const f of [...LIMITS, 'modelMaxBudget'] as const) if (isLimit(existing[f])) (copied as Record<string, unknown>)[f] = existing[f];
+    if (existing && patch.budgetDuration === undefined && existing.budgetResetAt) copied.budgetResetAt = existing.budgetResetAt;
+    const row = { ...copied, ...write };
+    if (!hasLimit(row)) {
+      if (!existing) return false;
+      await disconnect();
+      return true;
+    }
+    const id = randomUUID();
+    await em.insert(Budget, em.create(Budget, { ...row, id, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
+    await em.query(
+      `INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend, budget_id) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (user_id, team_id) DO UPDATE SET budget_id = EXCLUDED.budget_id`,
+      [userId, team.id, id],
+    );
+    return true;
+  }
+
+  /** Is a member's tier also anyone else's (the team's default member tier included)? Then it is copied, not changed. */
+  private async tierShared(em: EntityManager, id: string, userId: string, team: Team): Promise<boolean> {
+    const template = team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined;
+    if (template === id) return true;
+    const [{ shared }] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) <> ($2, $3))
+           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
+      [id, userId, team.id],
+    );
+    return shared;
+  }
+
+  /**
+   * LiteLLM's POST /team/{team_id}/member/{user_id}/reset_spend: the member's tracked spend in the team
+   * (TeamMembership.spend) set back to resetTo, at most what it is now; nobody but a proxy admin resets their own.
+   */
+  async resetSpend(teamId: string, userId: string, resetTo: number): Promise<TeamMemberEntry> {
+    this.policy.requireWrite('reset team member spend');
+    v.money('resetTo', resetTo);
+    return this.ds.transaction(async (em) => {
+      const team = await this.managedTeam(em, teamId, '/team/{team_id}/member/{user_id}/reset_spend');
+      if (!memberOf(team, userId)) throw notFound('team member', `${userId} in team ${team.alias ?? team.id}`);
+      this.policy.assertCanChangeMemberLimits(team, userId);
+      const membership = await em.findOne(TeamMembership, { where: { userId, teamId }, lock: { mode: 'pessimistic_write' } });
+      if (!membership) throw notFound('team member spend', `${userId} in team ${team.alias ?? team.id} (no spend tracked yet)`);
+      if (resetTo > membership.spend) throw badInput('resetTo', `${resetTo} is above the member's current spend of ${membership.spend}`);
+      await em.update(TeamMembership, { userId, teamId }, { spend: resetTo });
+      await audit(em, this.config, this.policy.caller, {
+        action: 'updated',
+        table: 'LiteLLM_TeamMembership',
+        objectId: `${userId}:${teamId}`,
+        before: { spend: membership.spend },
+        after: { spend: resetTo },
+      });
+      return memberOf(team, userId)!;
+    });
   }
 
   /**
