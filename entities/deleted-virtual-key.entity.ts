@@ -1,28 +1,37 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 
+@ObjectType('DeletedKey', { description: 'A deleted or rotated-away virtual key: the copy LiteLLM keeps in LiteLLM_DeletedVerificationToken' })
 @Entity({ name: 'LiteLLM_DeletedVerificationToken' })
 export class DeletedVirtualKey {
+  @Field(() => ID, { description: 'Id of the tombstone row' })
   @PrimaryColumn({ name: 'id', type: 'text' })
   id: string;
 
+  @Field(() => String, { description: 'Hash of the key that was deleted (the token it had)' })
   @Column({ name: 'token', type: 'text' })
   token: string;
 
+  @Field(() => String, { nullable: true, description: "The key's masked name (sk-...abcd)" })
   @Column({ name: 'key_name', type: 'text', nullable: true })
   keyName: string | null;
 
+  @Field(() => String, { nullable: true, description: "The key's alias when it was deleted" })
   @Column({ name: 'key_alias', type: 'text', nullable: true })
   keyAlias: string | null;
 
   @Column({ name: 'soft_budget_cooldown', type: 'boolean', default: () => "false" })
   softBudgetCooldown: boolean;
 
+  @Field(() => Float, { description: 'Spend of the key when it was deleted, in USD' })
   @Column({ name: 'spend', type: 'double precision', default: () => "0.0" })
   spend: number;
 
   @Column({ name: 'expires', type: 'timestamp', precision: 3, nullable: true })
   expires: Date | null;
 
+  @Field(() => [String], { nullable: true, description: 'Models the key was allowed' })
   @Column({ name: 'models', type: 'text', array: true, nullable: true })
   models: string[] | null;
 
@@ -32,9 +41,11 @@ export class DeletedVirtualKey {
   @Column({ name: 'config', type: 'jsonb', default: () => "'{}'::jsonb" })
   config: any;
 
+  @Field(() => ID, { nullable: true, description: 'Owner of the key (user_id)' })
   @Column({ name: 'user_id', type: 'text', nullable: true })
   userId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Team of the key (team_id)' })
   @Column({ name: 'team_id', type: 'text', nullable: true })
   teamId: string | null;
 
@@ -56,6 +67,7 @@ export class DeletedVirtualKey {
   @Column({ name: 'rpm_limit', type: 'bigint', nullable: true })
   rpmLimit: number | null;
 
+  @Field(() => Float, { nullable: true, description: 'Spend limit the key had, in USD' })
   @Column({ name: 'max_budget', type: 'double precision', nullable: true })
   maxBudget: number | null;
 
@@ -80,15 +92,18 @@ export class DeletedVirtualKey {
   @Column({ name: 'budget_id', type: 'text', nullable: true })
   budgetId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Organization of the key' })
   @Column({ name: 'organization_id', type: 'text', nullable: true })
   organizationId: string | null;
 
   @Column({ name: 'object_permission_id', type: 'text', nullable: true })
   objectPermissionId: string | null;
 
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the key was made' })
   @Column({ name: 'created_at', type: 'timestamp', precision: 3, nullable: true })
   createdAt: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'Who made the key (user_id)' })
   @Column({ name: 'created_by', type: 'text', nullable: true })
   createdBy: string | null;
 
@@ -113,15 +128,19 @@ export class DeletedVirtualKey {
   @Column({ name: 'key_rotation_at', type: 'timestamp', precision: 3, nullable: true })
   keyRotationAt: Date | null;
 
+  @Field(() => DateTimeResolver, { description: 'When it was deleted or rotated away' })
   @Column({ name: 'deleted_at', type: 'timestamp', precision: 3, default: () => "CURRENT_TIMESTAMP" })
   deletedAt: Date;
 
+  @Field(() => String, { nullable: true, description: 'Who deleted it (user_id, or the proxy admin name for the master key)' })
   @Column({ name: 'deleted_by', type: 'text', nullable: true })
   deletedBy: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Hash of the key that deleted it' })
   @Column({ name: 'deleted_by_api_key', type: 'text', nullable: true })
   deletedByApiKey: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The litellm-changed-by header of the deleting call, when one was sent' })
   @Column({ name: 'litellm_changed_by', type: 'text', nullable: true })
   litellmChangedBy: string | null;
 

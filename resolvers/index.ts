@@ -1,6 +1,7 @@
 import { NonEmptyArray } from 'type-graphql';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
 import { BudgetMutationResolver } from './budget.resolver';
+import { DeletedKeyResolver, DeletedTeamResolver, SpendLogHistoryResolver, SpendReportRowHistoryResolver } from './history.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolver } from './log-secrets.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
@@ -31,5 +32,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SpendLogSecretsResolver,
   ErrorLogSecretsResolver,
   AuditLogSecretsResolver,
+  DeletedKeyResolver,
+  DeletedTeamResolver,
+  SpendLogHistoryResolver,
+  SpendReportRowHistoryResolver,
   ...USAGE_RESOLVERS,
 ];

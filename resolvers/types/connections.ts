@@ -1,4 +1,4 @@
-import { Budget, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Team, User, VirtualKey } from '../../entities';
+import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Team, User, VirtualKey } from '../../entities';
 import { Connection } from '../../src/graphql/connection';
 import { TeamMember } from './team-member.type';
 
@@ -13,3 +13,5 @@ export const BudgetConnection = Connection(Budget, 'Budget');
 export const ModelConnection = Connection(Model, 'Model');
 export const InvitationConnection = Connection(Invitation, 'Invitation');
 export const ModelAccessRequestConnection = Connection(ModelAccessRequest, 'ModelAccessRequest');
+export const DeletedKeyConnection = Connection(DeletedVirtualKey, 'DeletedKey');
+export const DeletedTeamConnection = Connection(DeletedTeam, 'DeletedTeam');

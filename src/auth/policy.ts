@@ -335,6 +335,33 @@ export class Policy {
     return `(${parts.join(' OR ')})`;
   }
 
+  /**
+   * Key tombstones: admins all; others their own keys' and those of teams and organizations they administer
+   * (a deleted team's keys by the organization its tombstone names).
+   */
+  deletedKeyScope(k: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const me = this.caller;
+    const parts: string[] = [];
+    if (me.userId) parts.push(me.boundTeamId ? `(${k}.user_id = ${p.add(me.userId)} AND ${k}.team_id = ${p.add(me.boundTeamId)})` : `${k}.user_id = ${p.add(me.userId)}`);
+    if (this.adminTeams.length) parts.push(`${k}.team_id = ANY(${p.add(this.adminTeams)}::text[])`);
+    if (this.adminOrgs.length) {
+      const orgs = p.add(this.adminOrgs);
+      parts.push(
+        `${k}.organization_id = ANY(${orgs}::text[])`,
+        `${k}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
+        `${k}.team_id IN (SELECT team_id FROM "LiteLLM_DeletedTeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
+      );
+    }
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /** Team tombstones: admins all; organization admins those of their organizations. */
+  deletedTeamScope(t: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    return this.adminOrgs.length ? `${t}.organization_id = ANY(${p.add(this.adminOrgs)}::text[])` : 'FALSE';
+  }
+
   organizationScope(o: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     return this.memberOrgs.length ? `${o}.organization_id = ANY(${p.add(this.memberOrgs)}::text[])` : 'FALSE';

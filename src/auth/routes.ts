@@ -30,6 +30,8 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     spendLogs: ['/spend/logs'],
     errorLogs: ['/global/spend/logs'],
     auditLogs: ['/audit'],
+    deletedKeys: ['/key/list'],
+    deletedTeams: ['/team/list'],
   },
   mutation: {
     generateKey: ['/key/generate'],
@@ -105,6 +107,8 @@ const TYPE_ROOTS: Record<string, string[]> = {
   SpendReportRow: ['spendReport'],
   ErrorLog: ['errorLogs'],
   AuditLogEntry: ['auditLogs'],
+  DeletedKey: ['deletedKeys'],
+  DeletedTeam: ['deletedTeams'],
 };
 
 /** Mutation answers that wrap the object they made. */

@@ -1,12 +1,13 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Budget, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
 import { neededProperties } from '../graphql/selection';
 import { and, childrenLoaders, Page, PageArgs } from '../paging';
 import { byColumn } from '../reads/by-column';
+import { latestTombstones } from '../reads/history';
 import { memberJoins, teamMemberPages, TeamRef } from '../reads/members';
 import { ORGANIZATION_MEMBER_ORDER } from '../reads/orders';
 import { keysOf } from '../reads/keys';
@@ -74,6 +75,16 @@ export class Loaders {
 
   get budget() {
     return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', (a, p) => this.policy.budgetScope(a, p), this.wanted(Budget)));
+  }
+
+  /** The latest tombstone of a key, by token. */
+  get deletedKey() {
+    return this.once('deletedKey', () => latestTombstones<DeletedVirtualKey>(this.ds, DeletedVirtualKey, 'token', (a, p) => this.policy.deletedKeyScope(a, p), this.wanted({ name: 'DeletedKey' })));
+  }
+
+  /** The latest tombstone of a team, by team_id. */
+  get deletedTeam() {
+    return this.once('deletedTeam', () => latestTombstones<DeletedTeam>(this.ds, DeletedTeam, 'team_id', (a, p) => this.policy.deletedTeamScope(a, p), this.wanted({ name: 'DeletedTeam' })));
   }
 
   get endUser() {

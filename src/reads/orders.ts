@@ -19,3 +19,6 @@ export const MODEL_ACCESS_REQUEST_ORDER = byPrimaryKey('request_id');
 export const SPEND_LOG_ORDER: Order = { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' };
 export const ERROR_LOG_ORDER: Order = { columns: ['startTime', 'request_id'], properties: ['startTime', 'requestId'], direction: 'DESC' };
 export const AUDIT_LOG_ORDER: Order = { columns: ['updated_at', 'id'], properties: ['updatedAt', 'id'], direction: 'DESC' };
+/** Tombstones, newest deletion first (deleted_at is indexed). */
+export const DELETED_KEY_ORDER: Order = { columns: ['deleted_at', 'id'], properties: ['deletedAt', 'id'], direction: 'DESC' };
+export const DELETED_TEAM_ORDER: Order = { columns: ['deleted_at', 'id'], properties: ['deletedAt', 'id'], direction: 'DESC' };
