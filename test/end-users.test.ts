@@ -130,6 +130,17 @@ describe('updateEndUser (/customer/update)', () => {
     expect(await tier(mine)).toMatchObject({ max_budget: 50 });
   });
 
+  test("a tier that a key also uses is left alone too: the key's limits do not change", async () => {
+    await q(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, max_budget, created_by, updated_by) VALUES ('key-tier', 7, 'x', 'x')`);
+    await q(`INSERT INTO "LiteLLM_VerificationToken" (token, budget_id, models, spend) VALUES ('tok-with-tier', 'key-tier', '{}', 0)`);
+    await t.gql(CREATE, { i: { userId: 'cust-keytier', budgetId: 'key-tier' } });
+    expect((await t.gql(UPDATE, { id: 'cust-keytier', i: { maxBudget: 70 } })).errors).toBeUndefined();
+    expect(await tier('key-tier')).toMatchObject({ max_budget: 7 });
+    const mine = (await row('cust-keytier')).budget_id;
+    expect(mine).not.toBe('key-tier');
+    expect(await tier(mine)).toMatchObject({ max_budget: 70 });
+  });
+
   test('budgetId links another tier; null unlinks', async () => {
     expect((await t.gql(UPDATE, { id: 'cust-plain', i: { budgetId: 'free_tier' } })).errors).toBeUndefined();
     expect((await row('cust-plain')).budget_id).toBe('free_tier');

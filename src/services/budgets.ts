@@ -169,17 +169,19 @@ export class BudgetService {
     });
   }
 
-  /** Is a member's tier also anyone else's? Then changing it in place would change theirs too. */
-  private async tierShared(em: EntityManager, id: string, member: { userId: string; teamId: string }): Promise<boolean> {
+  /** Is a member's (or an end user's) tier also anyone else's? Then changing it in place would change theirs too. */
+  private async tierShared(em: EntityManager, id: string, owner: { userId: string; teamId: string } | { endUserId: string }): Promise<boolean> {
+    const member = 'teamId' in owner ? owner : null;
+    const endUser = 'endUserId' in owner ? owner.endUserId : null;
     const [{ shared }] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) <> ($2, $3))
+      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) IS DISTINCT FROM ($2::text, $3::text))
            OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
            OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1)
+           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1 AND user_id IS DISTINCT FROM $4::text)
            OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
            OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
            OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
-      [id, member.userId, member.teamId],
+      [id, member?.userId ?? null, member?.teamId ?? null, endUser],
     );
     return shared;
   }
@@ -253,12 +255,8 @@ export class BudgetService {
       if (a.budgetId !== null) await this.tier(em, a.budgetId);
       await em.update(EndUser, { id: endUser.id }, { budgetId: a.budgetId });
     } else if (fields.length) {
-      // a tier shared with other end users is left alone: this end user gets a tier of its own
-      const shared = endUser.budgetId
-        ? (await em.query(`SELECT count(*)::int AS n FROM "LiteLLM_EndUserTable" WHERE budget_id = $1`, [endUser.budgetId]))[0].n > 1 ||
-          (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1 LIMIT 1`, [endUser.budgetId])).length > 0
-        : true;
-      if (endUser.budgetId && !shared) {
+      // a tier that anything else uses is left alone: this end user gets a tier of its own
+      if (endUser.budgetId && !(await this.tierShared(em, endUser.budgetId, { endUserId: endUser.id }))) {
         const tier = await this.tier(em, endUser.budgetId);
         validate(a, tier);
         await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
