@@ -118,9 +118,8 @@ export class EndUserService {
     return this.ds.transaction(async (em) => {
       let budgetId: string | null = null;
       if (a.budgetId != null) {
-        await em.query(`SELECT 1 FROM "LiteLLM_BudgetTable" WHERE budget_id = $1 FOR KEY SHARE`, [a.budgetId]).then((rows: unknown[]) => {
-          if (!rows.length) throw new GatewayError('NOT_FOUND', `budget '${a.budgetId}' not found`, { field: 'budgetId' });
-        });
+        const tiers: unknown[] = await em.query(`SELECT 1 FROM "LiteLLM_BudgetTable" WHERE budget_id = $1 FOR KEY SHARE`, [a.budgetId]);
+        if (!tiers.length) throw new GatewayError('NOT_FOUND', `budget '${a.budgetId}' not found`, { field: 'budgetId' });
         budgetId = a.budgetId;
       } else if (Object.keys(tierFields).length) {
         const resetAt = tierFields.budgetResetAt ?? (duration ? addDuration(now, duration) : undefined);

@@ -3,7 +3,8 @@ import { insertKey, makeOrganization, makePrincipal, makeTeam } from '../helpers
 
 // Who may call the end user (customer) mutations: as in LiteLLM, where /customer/* writes are proxy admin
 // routes, only proxy admins (and the master key). Everyone else is FORBIDDEN, for a customer that exists
-// and one that does not alike (no existence oracle), and nothing is written.
+// and one that does not alike (no existence oracle), and nothing is written. End users belong to no
+// organization or team in LiteLLM, so an org or team admin is outside their scope for every customer.
 
 let t: TestGateway;
 const q = (sql: string, params: unknown[] = []) => t.db.ds.query(sql, params);
