@@ -2,6 +2,7 @@ import { NonEmptyArray } from 'type-graphql';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
 import { BudgetMutationResolver } from './budget.resolver';
 import { DeletedKeyResolver, DeletedTeamResolver, SpendLogHistoryResolver, SpendReportRowHistoryResolver } from './history.resolver';
+import { EndUserMutationResolver } from './end-user.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolver } from './log-secrets.resolver';
 import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
@@ -22,6 +23,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   KeyMutationResolver,
   BudgetMutationResolver,
   EndUserResolver,
+  EndUserMutationResolver,
   BudgetQueryResolver,
   ModelResolver,
   InvitationResolver,

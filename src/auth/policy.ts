@@ -91,6 +91,12 @@ export class Policy {
     if (!this.isAdmin) throw forbidden(`Only proxy admins may ${what}`);
   }
 
+  /** End users (customers): LiteLLM's /customer/* writes are proxy admin routes; viewers are read-only. */
+  assertCanManageEndUsers(action: string): void {
+    this.requireWrite(action);
+    this.requireAdmin(action);
+  }
+
   /** May the caller create a key owned by userId (null: a team service-account key) in teamId? */
   assertCanCreateKey(target: { userId: string | null; teamId: string | null; teamOrganizationId: string | null; organizationId: string | null }): void {
     this.requireWrite('create keys');

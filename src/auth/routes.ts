@@ -53,6 +53,11 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     resetTeamMemberSpend: ['/team/{team_id}/member/{user_id}/reset_spend'],
     setOrganizationBudget: ['/organization/update'],
     setEndUserBudget: ['/customer/update'],
+    createEndUser: ['/customer/new', '/end_user/new'],
+    updateEndUser: ['/customer/update', '/end_user/update'],
+    deleteEndUsers: ['/customer/delete', '/end_user/delete'],
+    blockEndUsers: ['/customer/block', '/end_user/block'],
+    unblockEndUsers: ['/customer/unblock', '/end_user/unblock'],
     resetBudgets: [],
   },
 };

@@ -32,7 +32,7 @@ export interface SetBudgetArgs {
 
 const BUDGET_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
 
-function validate(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number | null; softBudget?: number | null }): void {
+export function validate(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number | null; softBudget?: number | null }): void {
   v.money('maxBudget', a.maxBudget);
   v.money('softBudget', a.softBudget);
   v.count('tpmLimit', a.tpmLimit);
@@ -44,6 +44,23 @@ function validate(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number
   const max = a.maxBudget !== undefined ? a.maxBudget : current?.maxBudget;
   const soft = a.softBudget !== undefined ? a.softBudget : current?.softBudget;
   if (soft != null && max != null && soft > max) throw badInput('softBudget', `${soft} is above the max budget of ${max}`);
+}
+
+/** Is a member's (or an end user's) tier also anyone else's? Then changing it in place would change theirs too. */
+export async function tierShared(em: EntityManager, id: string, owner: { userId: string; teamId: string } | { endUserId: string }): Promise<boolean> {
+  const member = 'teamId' in owner ? owner : null;
+  const endUser = 'endUserId' in owner ? owner.endUserId : null;
+  const [{ shared }] = await em.query(
+    `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) IS DISTINCT FROM ($2::text, $3::text))
+         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1 AND user_id IS DISTINCT FROM $4::text)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
+    [id, member?.userId ?? null, member?.teamId ?? null, endUser],
+  );
+  return shared;
 }
 
 /** Budget tiers and the inline budgets of teams, users, members, organizations and end users. */
@@ -70,13 +87,15 @@ export class BudgetService {
     return changes;
   }
 
-  private async insertTier(em: EntityManager, id: string, a: BudgetFields | SetBudgetArgs, now: Date): Promise<Budget> {
+  /** A new tier with these fields, created and updated by the caller. */
+  async insertTier(em: EntityManager, id: string, a: BudgetFields | SetBudgetArgs, now: Date): Promise<Budget> {
     const actor = actorOf(this.policy.caller);
     await em.insert(Budget, em.create(Budget, { id, createdAt: now, createdBy: actor, ...this.tierChanges(a, now) }));
     return em.findOneByOrFail(Budget, { id });
   }
 
-  private async tier(em: EntityManager, id: string): Promise<Budget> {
+  /** The tier, locked, or NOT_FOUND. */
+  async tier(em: EntityManager, id: string): Promise<Budget> {
     const b = await em.findOne(Budget, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!b) throw notFound('budget', id);
     return b;
@@ -189,34 +208,42 @@ export class BudgetService {
 
   /** LiteLLM's /customer/update: link a tier (budgetId) or set limits on the end user's own tier. */
   async setEndUserBudget(endUserId: string, a: SetBudgetArgs): Promise<EndUser> {
-    this.policy.requireAdmin('change end user budgets');
-    const fields = Object.entries(a).filter(([k, val]) => k !== 'budgetId' && val !== undefined);
-    if (a.budgetId != null && fields.length) throw badInput('budgetId', 'give budgetId or budget fields, not both (as /customer/update)');
-    validate(a);
+    this.policy.assertCanManageEndUsers('change end user budgets');
+    checkEndUserBudget(a);
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const endUser = await em.findOne(EndUser, { where: { id: endUserId }, lock: { mode: 'pessimistic_write' } });
       if (!endUser) throw notFound('end user', endUserId);
-      if (a.budgetId !== undefined) {
-        if (a.budgetId !== null) await this.tier(em, a.budgetId);
-        await em.update(EndUser, { id: endUserId }, { budgetId: a.budgetId });
-      } else if (fields.length) {
-        // a tier shared with other end users is left alone: this end user gets a tier of its own
-        const shared = endUser.budgetId
-          ? (await em.query(`SELECT count(*)::int AS n FROM "LiteLLM_EndUserTable" WHERE budget_id = $1`, [endUser.budgetId]))[0].n > 1 ||
-            (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1 LIMIT 1`, [endUser.budgetId])).length > 0
-          : true;
-        if (endUser.budgetId && !shared) {
-          const tier = await this.tier(em, endUser.budgetId);
-          validate(a, tier);
-          await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
-        } else {
-          const tier = await this.insertTier(em, randomUUID(), a, now);
-          await em.update(EndUser, { id: endUserId }, { budgetId: tier.id });
-        }
-      }
+      await this.applyEndUserBudget(em, endUser, a, now);
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_EndUserTable', objectId: endUserId, before: columnJson(em, EndUser, endUser), after: snakeJson(a) });
       return em.findOneByOrFail(EndUser, { id: endUserId });
     });
   }
+
+  /** The budget part of /customer/update on a locked end user row (checked first with checkEndUserBudget). */
+  async applyEndUserBudget(em: EntityManager, endUser: EndUser, a: SetBudgetArgs, now: Date): Promise<void> {
+    const fields = budgetFieldsOf(a);
+    if (a.budgetId !== undefined) {
+      if (a.budgetId !== null) await this.tier(em, a.budgetId);
+      await em.update(EndUser, { id: endUser.id }, { budgetId: a.budgetId });
+    } else if (fields.length) {
+      // a tier that anything else uses is left alone: this end user gets a tier of its own
+      if (endUser.budgetId && !(await tierShared(em, endUser.budgetId, { endUserId: endUser.id }))) {
+        const tier = await this.tier(em, endUser.budgetId);
+        validate(a, tier);
+        await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
+      } else {
+        const tier = await this.insertTier(em, randomUUID(), a, now);
+        await em.update(EndUser, { id: endUser.id }, { budgetId: tier.id });
+      }
+    }
+  }
+}
+
+const budgetFieldsOf = (a: SetBudgetArgs) => Object.entries(a).filter(([k, val]) => k !== 'budgetId' && val !== undefined);
+
+/** An end user's budget change before any write: budgetId or budget fields, not both (as /customer/update). */
+export function checkEndUserBudget(a: SetBudgetArgs): void {
+  if (a.budgetId != null && budgetFieldsOf(a).length) throw badInput('budgetId', 'give budgetId or budget fields, not both (as /customer/update)');
+  validate(a);
 }

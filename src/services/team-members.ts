@@ -8,6 +8,7 @@ import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson } from './audit';
+import { tierShared } from './budgets';
 import { nextReset } from './durations';
 import { tombstoneKeys } from './keys';
 import * as v from './validate';
@@ -61,6 +62,8 @@ function validatePatch(p: MemberBudgetPatch): void {
 const joinTeam = (em: EntityManager, userId: string, teamId: string) =>
   em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [userId, teamId]);
 
+/** The team's default member tier (metadata.team_member_budget_id), when it names one. */
+const memberTemplate = (team: Team): unknown => (team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined);
 const rosterOf = (team: Team): unknown[] => (Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []);
 const isEntry = (e: unknown): e is Entry => !!e && typeof e === 'object' && !Array.isArray(e);
 
@@ -170,7 +173,7 @@ export class TeamMemberService {
       const resetAt = nextReset(m.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
       await em.insert(Budget, em.create(Budget, { id: budgetId, maxBudget: m.maxBudgetInTeam, budgetDuration: m.budgetDuration ?? null, budgetResetAt: resetAt, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
     } else {
-      const template = team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined;
+      const template = memberTemplate(team);
       if (typeof template !== 'string') return;
       const source = await em.findOneBy(Budget, { id: template });
       if (!source) return;
@@ -248,7 +251,9 @@ export class TeamMemberService {
     if (patch.budgetDuration !== undefined) write.budgetResetAt = nextReset(patch.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
     const existing = membership?.budgetId ? await em.findOne(Budget, { where: { id: membership.budgetId }, lock: { mode: 'pessimistic_write' } }) : null;
     const disconnect = () => em.update(TeamMembership, { userId, teamId: team.id }, { budgetId: null });
-    if (existing && !(await this.tierShared(em, existing.id, userId, team))) {
+    // the team's default member tier is shared by definition (LiteLLM clones it on write)
+    const template = memberTemplate(team);
+    if (existing && existing.id !== template && !(await tierShared(em, existing.id, { userId, teamId: team.id }))) {
       if (!hasLimit({ ...existing, ...write })) await disconnect();
       else await em.update(Budget, { id: existing.id }, { ...write, updatedBy: actor, updatedAt: now });
       return true;
@@ -271,23 +276,6 @@ export class TeamMemberService {
       [userId, team.id, id],
     );
     return true;
-  }
-
-  /** Is a member's tier also anyone else's (the team's default member tier included)? Then it is copied, not changed. */
-  private async tierShared(em: EntityManager, id: string, userId: string, team: Team): Promise<boolean> {
-    const template = team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined;
-    if (template === id) return true;
-    const [{ shared }] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) <> ($2, $3))
-           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
-           OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
-      [id, userId, team.id],
-    );
-    return shared;
   }
 
   /**
