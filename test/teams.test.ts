@@ -128,6 +128,12 @@ test('createTeam with a given team id: used as is; the same id again is CONFLICT
   expect(codes(again)).toEqual(['CONFLICT']);
   expect(again.errors![0].message).toBe('Team id = my-team-id already exists. Please use a different team id.');
   expect(await fingerprint()).toBe(before);
+  // a team id that keys already carry (no foreign key) would hand those keys to the new team's admins
+  await insertKey(t, { userId: 'someone', teamId: 'orphaned-team' });
+  const orphan = await t.gql(CREATE, { i: { teamId: 'orphaned-team' } });
+  expect(codes(orphan)).toEqual(['CONFLICT']);
+  expect(codes(await t.gql(CREATE, { i: { teamId: 'litellm-dashboard' } }))).toEqual(['BAD_USER_INPUT']);
+  expect(await teamRow('orphaned-team')).toBeUndefined();
 });
 
 test.each([
@@ -312,4 +318,37 @@ test('addTeamModels in a limited organization: only models the organization allo
   expect(codes(await t.gql(ADD_MODELS, { id, m: ['model-c'] }))).toEqual(['BAD_USER_INPUT']);
   expect(await fingerprint()).toBe(before);
   expect((await t.gql(ADD_MODELS, { id, m: ['model-b'] })).data.addTeamModels.models).toEqual(['model-a', 'model-b']);
+});
+
+test('a team admin replacing metadata keeps the keys that carry rights, and may not change them', async () => {
+  const id = await makeTeam(t, 'meta-rights', org);
+  await q(`UPDATE "LiteLLM_TeamTable" SET metadata = '{"tags": ["premium"], "model_rpm_limit": {"gpt-4o": 5}, "note": "old"}' WHERE team_id = $1`, [id]);
+  const admin = await makePrincipal(t, { role: 'internal_user', teamAdminOf: [id] });
+  expect((await t.gql(UPDATE, { id, i: { metadata: { note: 'new' } } }, admin.rawKey)).errors).toBeUndefined();
+  expect((await teamRow(id)).metadata).toEqual({ note: 'new', tags: ['premium'], model_rpm_limit: { 'gpt-4o': 5 } });
+  // the same values given again change nothing that carries rights
+  expect((await t.gql(UPDATE, { id, i: { metadata: { note: 'again', tags: ['premium'] } } }, admin.rawKey)).errors).toBeUndefined();
+  const before = await fingerprint();
+  for (const metadata of [{ model_rpm_limit: { 'gpt-4o': 5000 } }, { tags: null }, { allow_litellm_changed_by_header: true }]) {
+    const r = await t.gql(UPDATE, { id, i: { metadata } }, admin.rawKey);
+    expect([JSON.stringify(metadata), codes(r)]).toEqual([JSON.stringify(metadata), ['FORBIDDEN']]);
+  }
+  expect(await fingerprint()).toBe(before);
+  expect((await t.gql(UPDATE, { id, i: { metadata: { tags: ['basic'] } } })).errors).toBeUndefined();
+  expect((await teamRow(id)).metadata).toEqual({ tags: ['basic'], model_rpm_limit: { 'gpt-4o': 5 } });
+});
+
+test('deleteTeams and concurrent addTeamMembers share the per-team lock: no user keeps the deleted team in UserTable.teams', async () => {
+  const id = await makeTeam(t, 'racing-delete', org);
+  const adds = Array.from({ length: 20 }, (_, i) =>
+    t.gql(`mutation($t: ID!, $m: [TeamMemberInput!]!) { addTeamMembers(teamId: $t, members: $m) { id } }`, { t: id, m: [{ userId: `racer-del-${i}` }] }),
+  );
+  const del = t.gql(DELETE, { ids: [id] });
+  const results = await Promise.all([...adds, del]);
+  expect((await del).errors).toBeUndefined();
+  for (const r of results) if (r.errors) expect(codes(r)).toEqual(['NOT_FOUND']);
+  expect(await q(`SELECT user_id FROM "LiteLLM_UserTable" WHERE $1 = ANY(teams)`, [id])).toEqual([]);
+  const [copy] = await q(`SELECT jsonb_array_length(members_with_roles) AS n FROM "LiteLLM_DeletedTeamTable" WHERE team_id = $1`, [id]);
+  const joined = results.slice(0, 20).filter((r) => !r.errors).length;
+  expect(copy.n).toBe(joined);
 });

@@ -260,6 +260,17 @@ export class Policy {
     throw forbidden(`Only proxy admins and the team's organization admins may ${action}`);
   }
 
+  /**
+   * Team metadata keys LiteLLM reads as limits or rights (per-model limits, guardrails, tags used for
+   * routing, callbacks, the changed-by header): only proxy admins and the team's organization admins set them.
+   */
+  static readonly TEAM_METADATA_RIGHTS = ['model_rpm_limit', 'model_tpm_limit', 'guardrails', 'disable_global_guardrails', 'tags', 'logging', 'callback_settings', 'allow_litellm_changed_by_header', 'team_member_key_duration'];
+
+  assertCanSetTeamMetadataRights(team: TeamFacts, changedKeys: string[]): void {
+    if (!changedKeys.length) return;
+    this.assertCanWidenTeam(team, `change metadata ${changedKeys.join(', ')} of a team`);
+  }
+
   /** Removing models and deleting: proxy admins, the team's admins and its organization's admins. */
   assertCanManageTeam(team: TeamFacts, action: string): void {
     this.requireWrite(action);

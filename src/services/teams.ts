@@ -17,6 +17,8 @@ const ALL_PROXY_MODELS = 'all-proxy-models';
 const MAX_IDS = 100;
 const MAX_MEMBERS = 500;
 const TEAM_ID = /^[^\s\x00-\x1f\x7f]{1,128}$/;
+// LiteLLM's UI_SESSION_TOKEN_TEAM_ID: the keys of UI logins carry it, whoever they belong to
+const UI_SESSION_TEAM = 'litellm-dashboard';
 
 export interface TeamRosterArgs {
   userId: string;
@@ -163,6 +165,7 @@ export class TeamService {
   async create(a: CreateTeamArgs): Promise<Team> {
     this.policy.assertCanCreateTeam(a.organizationId ?? null);
     if (a.teamId != null && !TEAM_ID.test(a.teamId)) throw badInput('teamId', 'must be 1 to 128 characters without spaces or control characters');
+    if (a.teamId === UI_SESSION_TEAM) throw badInput('teamId', `'${UI_SESSION_TEAM}' is the team of LiteLLM's UI login keys`);
     validateFields(a);
     const members = a.members ?? [];
     if (members.length > MAX_MEMBERS) throw badInput('members', `at most ${MAX_MEMBERS} members`);
@@ -178,6 +181,9 @@ export class TeamService {
     const id = a.teamId ?? randomUUID();
     return this.ds.transaction(async (em) => {
       await em.query(TEAM_LOCK, [id]);
+      // keys carry team_id without a foreign key: a new team must not become the team of keys made before it
+      if (a.teamId != null && (await em.query(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE team_id = $1 LIMIT 1`, [id])).length)
+        throw conflict(`Keys already carry team_id ${id}; choose another team id`, 'teamId');
       if (a.organizationId != null) await this.assertFitsOrganization(em, await this.organization(em, a.organizationId), { models: a.models ?? [], maxBudget: a.maxBudget ?? null, tpmLimit: a.tpmLimit ?? null, rpmLimit: a.rpmLimit ?? null });
       if (members.length) {
         const known: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
@@ -264,7 +270,14 @@ export class TeamService {
       }
       const oldMeta: Record<string, unknown> = team.metadata && typeof team.metadata === 'object' && !Array.isArray(team.metadata) ? team.metadata : {};
       const tierId = typeof oldMeta.team_member_budget_id === 'string' ? oldMeta.team_member_budget_id : null;
-      let metadata: Record<string, unknown> | undefined = a.metadata !== undefined ? { ...(a.metadata ?? {}), ...(tierId ? { team_member_budget_id: tierId } : {}) } : undefined;
+      let metadata: Record<string, unknown> | undefined;
+      if (a.metadata !== undefined) {
+        const given = a.metadata ?? {};
+        // keys that carry rights stay as they are unless given, and changing one is for those who widen the team
+        const kept = Policy.TEAM_METADATA_RIGHTS.filter((k) => k in oldMeta && !(k in given));
+        this.policy.assertCanSetTeamMetadataRights(team, Policy.TEAM_METADATA_RIGHTS.filter((k) => k in given && JSON.stringify(given[k]) !== JSON.stringify(oldMeta[k])));
+        metadata = { ...given, ...Object.fromEntries(kept.map((k) => [k, oldMeta[k]])), ...(tierId ? { team_member_budget_id: tierId } : {}) };
+      }
       if (a.teamMemberBudget != null) {
         const alias = changes.alias !== undefined ? changes.alias : team.alias;
         const duration = changes.budgetDuration !== undefined ? changes.budgetDuration : team.budgetDuration;
