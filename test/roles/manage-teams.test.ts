@@ -1,7 +1,7 @@
 import { codes, startTestGateway, TestGateway } from '../helpers/gateway';
 import { makeOrganization, makePrincipal, makeTeam, MadePrincipal } from '../helpers/world';
 
-// Who may call each team mutation, as LiteLLM decides (and where the gateway is stricter, README): every role
+// Who may call each team mutation, as LiteLLM decides (and where the gateway is stricter, docs/api.md "Teams"): every role
 // against a team inside its reach (T, in organization O, where the team admin is admin and the internal users
 // are members) and, for org and team admins, a team outside it (U, in organization P). A refusal writes nothing.
 
