@@ -8,7 +8,8 @@ import { teamList } from '../src/reads/teams';
 import { reads, readsWhen } from '../src/graphql/selection';
 import { needsMembersJson } from '../src/reads/members';
 import { TeamFilter } from './inputs/filters.input';
-import { TeamMemberInput, UpdateTeamMemberInput } from './inputs/team.input';
+import { CreateTeamInput, TeamMemberInput, UpdateTeamInput, UpdateTeamMemberInput } from './inputs/team.input';
+import { TeamService } from '../src/services/teams';
 import { TeamMemberService } from '../src/services/team-members';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, TeamConnection, TeamMemberConnection } from './types/connections';
@@ -27,6 +28,55 @@ export class TeamResolver {
   @Query(() => Team, { nullable: true, description: 'A team by id; null when none has it or the caller may not see it' })
   team(@Arg('id', () => ID, { description: 'Team id (team_id)' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.team.load(id);
+  }
+
+  @Mutation(() => Team, { description: 'POST /team/new: the team row, its model aliases row, its member budget tier, and the team in each member\'s UserTable.teams; the caller joins as admin' })
+  createTeam(@Arg('input', () => CreateTeamInput, { description: 'The new team' }) input: CreateTeamInput, @Ctx() { ds, policy, config }: Context) {
+    return new TeamService(ds, policy, config).create(input);
+  }
+
+  @Mutation(() => Team, { description: 'POST /team/update: omitted fields stay; a new budgetDuration recomputes budgetResetAt' })
+  updateTeam(
+    @Arg('id', () => ID, { description: 'Id of the team (team_id)' }) id: string,
+    @Arg('input', () => UpdateTeamInput, { description: 'Fields to change' }) input: UpdateTeamInput,
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamService(ds, policy, config).update(id, input);
+  }
+
+  @Mutation(() => [ID], {
+    description: "POST /team/delete: each team's keys are copied to the tombstones and deleted, members lose the team, TeamMembership rows go, a LiteLLM_DeletedTeamTable copy is kept; all or nothing",
+  })
+  deleteTeams(@Arg('ids', () => [ID], { description: 'Ids of the teams to delete (team_id), at most 100' }) ids: string[], @Ctx() { ds, policy, config }: Context) {
+    return new TeamService(ds, policy, config).delete(ids);
+  }
+
+  @Mutation(() => Team, { description: "POST /team/block: LiteLLM rejects every request made with the team's keys" })
+  blockTeam(@Arg('id', () => ID, { description: 'Id of the team (team_id)' }) id: string, @Ctx() { ds, policy, config }: Context) {
+    return new TeamService(ds, policy, config).setBlocked(id, true);
+  }
+
+  @Mutation(() => Team, { description: 'POST /team/unblock' })
+  unblockTeam(@Arg('id', () => ID, { description: 'Id of the team (team_id)' }) id: string, @Ctx() { ds, policy, config }: Context) {
+    return new TeamService(ds, policy, config).setBlocked(id, false);
+  }
+
+  @Mutation(() => Team, { description: "POST /team/model/add: models appended once, in order; a team with all models (empty list) becomes all-proxy-models plus these" })
+  addTeamModels(
+    @Arg('id', () => ID, { description: 'Id of the team (team_id)' }) id: string,
+    @Arg('models', () => [String], { description: 'Model names to allow' }) models: string[],
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamService(ds, policy, config).addModels(id, models);
+  }
+
+  @Mutation(() => Team, { description: 'POST /team/model/delete: these models leave the list, the rest keep their order; emptying the list is refused' })
+  removeTeamModels(
+    @Arg('id', () => ID, { description: 'Id of the team (team_id)' }) id: string,
+    @Arg('models', () => [String], { description: 'Model names to remove' }) models: string[],
+    @Ctx() { ds, policy, config }: Context,
+  ) {
+    return new TeamService(ds, policy, config).removeModels(id, models);
   }
 
   @Mutation(() => Team, {

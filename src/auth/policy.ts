@@ -246,6 +246,53 @@ export class Policy {
     if (!this.isAdmin && userId === this.caller.userId) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
   }
 
+  /** createTeam: proxy admins anywhere; org admins inside their organizations; nobody else (internal users included). */
+  assertCanCreateTeam(organizationId: string | null): void {
+    this.requireWrite('create teams');
+    if (this.isAdmin) return;
+    if (this.caller.boundTeamId) throw forbidden(`This key was made for team ${this.caller.boundTeamId} and may not create teams`);
+    if (organizationId && this.adminOrgs.includes(organizationId)) return;
+    throw forbidden(organizationId ? `Only proxy admins and the admins of organization ${organizationId} may create teams in it` : 'Only proxy admins may create a team outside an organization; organization admins give organizationId');
+  }
+
+  /** A team's alias and metadata: proxy admins, its team admins and its organization's admins (LiteLLM's /team/update). */
+  assertCanEditTeam(team: TeamFacts): void {
+    this.requireWrite('update teams');
+    if (this.managesTeam(team.id, team.organizationId)) return;
+    throw forbidden(`Call not allowed. User not proxy admin OR team admin. route=/team/update, team_id=${team.id}`);
+  }
+
+  /** Moving a team to another organization (or out of one): proxy admins only. */
+  assertCanMoveTeam(team: TeamFacts): void {
+    this.requireWrite('move teams');
+    if (!this.isAdmin) throw forbidden(`Only proxy admins may move team ${team.id} to another organization`);
+  }
+
+  /** Models, model aliases, block/unblock: what the team may do, so proxy admins and the team's organization admins. */
+  assertCanWidenTeam(team: TeamFacts, action: string): void {
+    this.requireWrite(action);
+    if (this.isAdmin || (team.organizationId && this.adminOrgs.includes(team.organizationId))) return;
+    throw forbidden(`Only proxy admins and the team's organization admins may ${action}`);
+  }
+
+  /**
+   * Team metadata keys LiteLLM reads as limits or rights (per-model limits, guardrails, tags used for
+   * routing, callbacks, the changed-by header): only proxy admins and the team's organization admins set them.
+   */
+  static readonly TEAM_METADATA_RIGHTS = ['model_rpm_limit', 'model_tpm_limit', 'guardrails', 'disable_global_guardrails', 'tags', 'logging', 'callback_settings', 'allow_litellm_changed_by_header', 'team_member_key_duration'];
+
+  assertCanSetTeamMetadataRights(team: TeamFacts, changedKeys: string[]): void {
+    if (!changedKeys.length) return;
+    this.assertCanWidenTeam(team, `change metadata ${changedKeys.join(', ')} of a team`);
+  }
+
+  /** Removing models and deleting: proxy admins, the team's admins and its organization's admins. */
+  assertCanManageTeam(team: TeamFacts, action: string): void {
+    this.requireWrite(action);
+    if (this.managesTeam(team.id, team.organizationId)) return;
+    throw forbidden(`Only proxy admins, the team's admins and its organization's admins may ${action}`);
+  }
+
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
     if (this.isAdmin) return true;
     if (teamId && this.adminTeams.includes(teamId)) return true;
