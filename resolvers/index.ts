@@ -3,7 +3,7 @@ import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRe
 import { BudgetMutationResolver } from './budget.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolver } from './log-secrets.resolver';
-import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
+import { OrganizationMemberResolver, OrganizationMutationResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
 import { UserResolver } from './user.resolver';
@@ -14,6 +14,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ViewerResolver,
   OrganizationResolver,
   OrganizationMemberResolver,
+  OrganizationMutationResolver,
   TeamResolver,
   TeamMemberResolver,
   UserResolver,

@@ -231,6 +231,27 @@ export class Policy {
     throw forbidden("Only proxy admins and the team's organization admins may change a team's budget");
   }
 
+  /**
+   * Members of an organization (/organization/member_add, _update, _delete): proxy admins and the org admins
+   * of that organization (LiteLLM's org_admin_only_routes). Seen but not administered: FORBIDDEN.
+   */
+  assertCanManageOrganizationMembers(organizationId: string, route: string): void {
+    this.requireWrite('manage organization members');
+    if (this.isAdmin || this.adminOrgs.includes(organizationId)) return;
+    // LiteLLM's wording
+    throw forbidden(`Organization admin privileges required. route=${route}, organization_id=${organizationId}`);
+  }
+
+  /** An org admin may not change their own role or budget in the organization (that would raise their own power). */
+  assertNotOwnMembership(userId: string, action: string): void {
+    if (!this.isAdmin && userId === this.caller.userId) throw forbidden(`Only a proxy admin may ${action} of their own organization membership`);
+  }
+
+  /** A user_id nobody has yet is made only by proxy admins (an org admin adds users by email or existing id). */
+  assertMayCreateUserId(userId: string): void {
+    if (!this.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${userId}`);
+  }
+
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
     if (this.isAdmin) return true;
     if (teamId && this.adminTeams.includes(teamId)) return true;

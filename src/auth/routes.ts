@@ -49,6 +49,12 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     removeTeamMembers: ['/team/member_delete'],
     setOrganizationBudget: ['/organization/update'],
     setEndUserBudget: ['/customer/update'],
+    createOrganization: ['/organization/new'],
+    updateOrganization: ['/organization/update'],
+    deleteOrganizations: ['/organization/delete'],
+    addOrganizationMembers: ['/organization/member_add'],
+    updateOrganizationMember: ['/organization/member_update'],
+    removeOrganizationMembers: ['/organization/member_delete'],
     resetBudgets: [],
   },
 };
