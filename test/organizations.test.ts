@@ -73,6 +73,19 @@ describe('createOrganization', () => {
     expect(codes(await t.gql(CREATE, { i: { organizationAlias: 'x', metadata: [1] } }))).toEqual(['BAD_USER_INPUT']);
     expect(await fingerprint()).toBe(before);
   });
+  test("a proxy admin's key limited to some models grants only those (LiteLLM's check), writing nothing otherwise", async () => {
+    const admin = await makePrincipal(t, { role: 'proxy_admin' });
+    await q(`UPDATE "LiteLLM_VerificationToken" SET models = ARRAY['gpt-4o', 'claude'] WHERE token = $1`, [admin.token]);
+    const before = await fingerprint();
+    const all = await t.gql(CREATE, { i: { organizationAlias: 'wide' } }, admin.rawKey);
+    expect(codes(all)).toEqual(['BAD_USER_INPUT']);
+    expect(all.errors![0].message).toContain('User not allowed to give access to all models');
+    expect(codes(await t.gql(CREATE, { i: { organizationAlias: 'other', models: ['gpt-4o', 'o1'] } }, admin.rawKey))).toEqual(['BAD_USER_INPUT']);
+    expect(await fingerprint()).toBe(before);
+    const ok = await t.gql(CREATE, { i: { organizationAlias: 'narrow', models: ['claude'] } }, admin.rawKey);
+    expect(ok.errors).toBeUndefined();
+    expect((await org(ok.data.createOrganization.id)).created_by).toBe(admin.userId);
+  });
 });
 
 describe('updateOrganization', () => {

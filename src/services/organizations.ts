@@ -102,6 +102,9 @@ export class OrganizationService {
     const actor = actorOf(this.policy.caller);
     const id = a.organizationId ?? randomUUID();
     return this.ds.transaction(async (em) => {
+      const keyToken = this.policy.caller.keyToken;
+      const [key]: { models: string[] | null }[] = keyToken && !this.policy.caller.isMasterKey ? await em.query(`SELECT models FROM "LiteLLM_VerificationToken" WHERE token = $1`, [keyToken]) : [];
+      this.policy.assertMayGrantModels(key?.models ?? [], a.models ?? []);
       let budgetId = a.budgetId;
       if (budgetId != null) {
         if (!(await em.existsBy(Budget, { id: budgetId }))) throw notFound('budget', budgetId);
