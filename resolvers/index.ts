@@ -5,7 +5,7 @@ import { DeletedKeyResolver, DeletedTeamResolver, SpendLogHistoryResolver, Spend
 import { EndUserMutationResolver } from './end-user.resolver';
 import { KeyMutationResolver, KeyResolver } from './key.resolver';
 import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolver } from './log-secrets.resolver';
-import { OrganizationMemberResolver, OrganizationResolver } from './organization.resolver';
+import { OrganizationMemberResolver, OrganizationMutationResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
 import { UserResolver } from './user.resolver';
@@ -16,6 +16,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ViewerResolver,
   OrganizationResolver,
   OrganizationMemberResolver,
+  OrganizationMutationResolver,
   TeamResolver,
   TeamMemberResolver,
   UserResolver,

@@ -1,13 +1,14 @@
-import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Budget, Organization, OrganizationMember, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
 import { organizationList } from '../src/reads/organizations';
 import { reads } from '../src/graphql/selection';
+import { OrganizationService } from '../src/services/organizations';
 import { OrganizationFilter } from './inputs/filters.input';
+import { CreateOrganizationInput, OrganizationMemberInput, UpdateOrganizationInput, UpdateOrganizationMemberInput } from './inputs/organization.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, OrganizationConnection, OrganizationMemberConnection, TeamConnection } from './types/connections';
-
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -48,6 +49,78 @@ export class OrganizationResolver {
   async keys(@Root() org: Organization, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.keysOfOrganization(args);
     return connection(KeyConnection, await l.pages.load(org.id), () => l.counts.load(org.id));
+  }
+}
+
+@Resolver()
+export class OrganizationMutationResolver {
+  private service({ ds, policy, config }: Context) {
+    return new OrganizationService(ds, policy, config);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      'POST /organization/new (proxy admins): the organization (organization_id a new UUID v4 unless given) and its budget tier, made from the given limits unless budgetId names an existing tier',
+  })
+  createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The organization and its budget limits' }) input: CreateOrganizationInput, @Ctx() ctx: Context) {
+    return this.service(ctx).create(input);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "PATCH /organization/update (proxy admins): alias and models replace, metadata merges (top-level keys), budget fields change the organization's tier in place, budgetId links another tier",
+  })
+  updateOrganization(
+    @Arg('id', () => ID, { description: 'Id of the organization (organization_id)' }) id: string,
+    @Arg('input', () => UpdateOrganizationInput, { description: 'Fields to change; omitted or null fields stay' }) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).update(id, input);
+  }
+
+  @Mutation(() => [ID], {
+    description:
+      "DELETE /organization/delete (proxy admins), all or nothing: as LiteLLM, each organization's teams, memberships and the keys carrying its organization_id are deleted (keys copied to the deleted-keys table first), then the organization; its budget tier, its users and the keys of its teams that carry no organization_id stay. Returns the deleted ids.",
+  })
+  deleteOrganizations(@Arg('ids', () => [ID], { description: 'organization_id values to delete, at most 100' }) ids: string[], @Ctx() ctx: Context) {
+    return this.service(ctx).delete(ids);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "POST /organization/member_add (proxy admins and the organization's org admins): each member found by user_id, else by exact email, else created as LiteLLM's new internal user; an OrganizationMembership row with the role (and a budget tier with maxBudgetInOrganization). CONFLICT, writing nothing, when one is already a member",
+  })
+  addOrganizationMembers(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization (organization_id)' }) organizationId: string,
+    @Arg('members', () => [OrganizationMemberInput], { description: 'The members to add, at most 500' }) members: OrganizationMemberInput[],
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).addMembers(organizationId, members);
+  }
+
+  @Mutation(() => OrganizationMember, {
+    description:
+      "PATCH /organization/member_update (proxy admins and the organization's org admins, not on their own membership): the member's role and their budget tier in the organization",
+  })
+  updateOrganizationMember(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization (organization_id)' }) organizationId: string,
+    @Arg('userId', () => ID, { description: 'user_id of the member' }) userId: string,
+    @Arg('input', () => UpdateOrganizationMemberInput, { description: 'Role and budget to set; omitted fields stay' }) input: UpdateOrganizationMemberInput,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).updateMember(organizationId, userId, input);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "DELETE /organization/member_delete (proxy admins and the organization's org admins): the members' OrganizationMembership rows are deleted, all or nothing (NOT_FOUND when one is not a member); users, budget tiers, team memberships and keys stay, as in LiteLLM",
+  })
+  removeOrganizationMembers(
+    @Arg('organizationId', () => ID, { description: 'Id of the organization (organization_id)' }) organizationId: string,
+    @Arg('userIds', () => [ID], { description: 'user_id values of the members to remove, at most 500' }) userIds: string[],
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).removeMembers(organizationId, userIds);
   }
 }
 

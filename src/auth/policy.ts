@@ -1,5 +1,5 @@
 import { Params } from '../db/sql';
-import { GatewayError, forbidden, unauthenticated } from '../graphql/errors';
+import { GatewayError, badInput, forbidden, unauthenticated } from '../graphql/errors';
 import { Principal } from './principal';
 import { OperationKind, refusedRootFields, refusedTypes, routesWithin } from './routes';
 
@@ -291,6 +291,39 @@ export class Policy {
     this.requireWrite(action);
     if (this.managesTeam(team.id, team.organizationId)) return;
     throw forbidden(`Only proxy admins, the team's admins and its organization's admins may ${action}`);
+  }
+
+  /**
+   * Members of an organization (/organization/member_add, _update, _delete): proxy admins and the org admins
+   * of that organization (LiteLLM's org_admin_only_routes). Seen but not administered: FORBIDDEN.
+   */
+  assertCanManageOrganizationMembers(organizationId: string, route: string): void {
+    this.requireWrite('manage organization members');
+    if (this.isAdmin || this.adminOrgs.includes(organizationId)) return;
+    // LiteLLM's wording
+    throw forbidden(`Organization admin privileges required. route=${route}, organization_id=${organizationId}`);
+  }
+
+  /** An org admin may not change their own role or budget in the organization (that would raise their own power). */
+  assertNotOwnMembership(userId: string, action: string): void {
+    if (!this.isAdmin && userId === this.caller.userId) throw forbidden(`Only a proxy admin may ${action} of their own organization membership`);
+  }
+
+  /** A user_id nobody has yet is made only by proxy admins (an org admin adds users by email or existing id). */
+  assertMayCreateUserId(userId: string): void {
+    if (!this.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${userId}`);
+  }
+
+  /**
+   * Models given to a new organization stay within the calling key's models (LiteLLM's /organization/new):
+   * a key limited to some models cannot grant all (an empty list) or any other.
+   */
+  assertMayGrantModels(keyModels: string[], models: string[]): void {
+    if (!keyModels.length) return;
+    // LiteLLM's wording
+    if (!models.length) throw badInput('models', 'User not allowed to give access to all models. Select models you want org to have access to.');
+    const other = models.find((m) => !keyModels.includes(m));
+    if (other !== undefined) throw badInput('models', `User not allowed to give access to model=${other}. Models you have access to = ${keyModels.join(', ')}`);
   }
 
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {

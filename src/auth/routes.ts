@@ -65,6 +65,12 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     deleteEndUsers: ['/customer/delete', '/end_user/delete'],
     blockEndUsers: ['/customer/block', '/end_user/block'],
     unblockEndUsers: ['/customer/unblock', '/end_user/unblock'],
+    createOrganization: ['/organization/new'],
+    updateOrganization: ['/organization/update'],
+    deleteOrganizations: ['/organization/delete'],
+    addOrganizationMembers: ['/organization/member_add'],
+    updateOrganizationMember: ['/organization/member_update'],
+    removeOrganizationMembers: ['/organization/member_delete'],
     resetBudgets: [],
   },
 };

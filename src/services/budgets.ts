@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Budget, EndUser, Organization, Team, User } from '../../entities';
+import { Budget, EndUser, Organization, OrganizationMember, Team, User } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
@@ -32,7 +32,7 @@ export interface SetBudgetArgs {
 
 const BUDGET_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
 
-export function validate(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number | null; softBudget?: number | null }): void {
+export function validateBudget(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number | null; softBudget?: number | null }): void {
   v.money('maxBudget', a.maxBudget);
   v.money('softBudget', a.softBudget);
   v.count('tpmLimit', a.tpmLimit);
@@ -47,18 +47,23 @@ export function validate(a: BudgetFields | SetBudgetArgs, current?: { maxBudget:
 }
 
 /** Is a member's (or an end user's) tier also anyone else's? Then changing it in place would change theirs too. */
-export async function tierShared(em: EntityManager, id: string, owner: { userId: string; teamId: string } | { endUserId: string }): Promise<boolean> {
+export async function tierShared(
+  em: EntityManager,
+  id: string,
+  owner: { userId: string; teamId: string } | { userId: string; organizationId: string } | { endUserId: string },
+): Promise<boolean> {
   const member = 'teamId' in owner ? owner : null;
+  const orgMember = 'organizationId' in owner ? owner : null;
   const endUser = 'endUserId' in owner ? owner.endUserId : null;
   const [{ shared }] = await em.query(
     `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) IS DISTINCT FROM ($2::text, $3::text))
-         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1 AND (user_id, organization_id) IS DISTINCT FROM ($5::text, $6::text))
          OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
          OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1 AND user_id IS DISTINCT FROM $4::text)
          OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
          OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
          OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
-    [id, member?.userId ?? null, member?.teamId ?? null, endUser],
+    [id, member?.userId ?? null, member?.teamId ?? null, endUser, orgMember?.userId ?? null, orgMember?.organizationId ?? null],
   );
   return shared;
 }
@@ -104,7 +109,7 @@ export class BudgetService {
   async create(a: BudgetFields & { id?: string | null }): Promise<Budget> {
     this.policy.requireAdmin('create budgets');
     if (a.id != null && !BUDGET_ID.test(a.id)) throw badInput('id', 'must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ / -');
-    validate(a);
+    validateBudget(a);
     const id = a.id ?? randomUUID();
     const now = this.now();
     return this.ds.transaction(async (em) => {
@@ -122,7 +127,7 @@ export class BudgetService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const before = await this.tier(em, id);
-      validate(a, before);
+      validateBudget(a, before);
       await em.update(Budget, { id }, this.tierChanges(a, now));
       const row = await em.findOneByOrFail(Budget, { id });
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_BudgetTable', objectId: id, before: columnJson(em, Budget, before), after: snakeJson(a) });
@@ -151,7 +156,7 @@ export class BudgetService {
       const team = await em.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
       if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
       this.policy.assertCanSetTeamBudget(team);
-      validate(a, team);
+      validateBudget(a, team);
       const changes: Partial<Team> = { updatedAt: now };
       for (const f of ['maxBudget', 'softBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
       if (a.budgetDuration !== undefined) {
@@ -168,7 +173,7 @@ export class BudgetService {
     this.policy.requireAdmin('change user budgets');
     if (a.softBudget != null) throw badInput('softBudget', "LiteLLM's users have no soft budget");
     if (a.budgetId != null) throw badInput('budgetId', 'users carry their budget inline in LiteLLM; set maxBudget and budgetDuration');
-    validate(a);
+    validateBudget(a);
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
@@ -185,25 +190,52 @@ export class BudgetService {
     });
   }
 
+  /**
+   * LiteLLM's /organization/member_update with max_budget_in_organization, inside the caller's transaction:
+   * the member's own tier is changed in place, or a new tier is made and linked when there is none (or it
+   * is shared with anyone else, where LiteLLM would change theirs too).
+   */
+  async writeOrganizationMemberTier(em: EntityManager, membership: OrganizationMember, a: BudgetFields, now: Date): Promise<string> {
+    if (membership.budgetId && !(await tierShared(em, membership.budgetId, { userId: membership.userId, organizationId: membership.organizationId }))) {
+      const tier = await this.tier(em, membership.budgetId);
+      validateBudget(a, tier);
+      await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
+      return tier.id;
+    }
+    const tier = await this.insertTier(em, randomUUID(), a, now);
+    return tier.id;
+  }
+
   /** The organization's required tier is updated in place, or replaced by budgetId. */
   async setOrganizationBudget(organizationId: string, a: SetBudgetArgs): Promise<Organization> {
     this.policy.requireAdmin('change organization budgets');
-    validate(a);
+    validateBudget(a);
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const org = await em.findOne(Organization, { where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw notFound('organization', organizationId);
-      if (a.budgetId != null) {
-        await this.tier(em, a.budgetId);
-        await em.update(Organization, { id: organizationId }, { budgetId: a.budgetId, updatedAt: now, updatedBy: actorOf(this.policy.caller) });
-      }
-      const tierId = a.budgetId ?? org.budgetId;
-      const tier = await this.tier(em, tierId);
-      validate(a, tier);
-      await em.update(Budget, { id: tierId }, this.tierChanges({ ...a, budgetId: undefined }, now));
+      const tier = await this.applyOrganizationBudget(em, org, a, now);
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: organizationId, before: columnJson(em, Budget, tier), after: snakeJson(a) });
       return em.findOneByOrFail(Organization, { id: organizationId });
     });
+  }
+
+  /**
+   * Budget fields of /organization/update inside the caller's transaction (the organization row locked):
+   * budgetId links another existing tier; the other fields change the organization's tier in place.
+   * Returns the tier as it was before.
+   */
+  async applyOrganizationBudget(em: EntityManager, org: Organization, a: BudgetFields & { budgetId?: string | null }, now: Date): Promise<Budget> {
+    if (a.budgetId != null) {
+      await this.tier(em, a.budgetId);
+      await em.update(Organization, { id: org.id }, { budgetId: a.budgetId, updatedAt: now, updatedBy: actorOf(this.policy.caller) });
+    }
+    const tierId = a.budgetId ?? org.budgetId;
+    const tier = await this.tier(em, tierId);
+    validateBudget(a, tier);
+    const { budgetId: _linked, ...fields } = a;
+    await em.update(Budget, { id: tierId }, this.tierChanges(fields, now));
+    return tier;
   }
 
   /** LiteLLM's /customer/update: link a tier (budgetId) or set limits on the end user's own tier. */
@@ -230,7 +262,7 @@ export class BudgetService {
       // a tier that anything else uses is left alone: this end user gets a tier of its own
       if (endUser.budgetId && !(await tierShared(em, endUser.budgetId, { endUserId: endUser.id }))) {
         const tier = await this.tier(em, endUser.budgetId);
-        validate(a, tier);
+        validateBudget(a, tier);
         await em.update(Budget, { id: tier.id }, this.tierChanges(a, now));
       } else {
         const tier = await this.insertTier(em, randomUUID(), a, now);
@@ -245,5 +277,5 @@ const budgetFieldsOf = (a: SetBudgetArgs) => Object.entries(a).filter(([k, val])
 /** An end user's budget change before any write: budgetId or budget fields, not both (as /customer/update). */
 export function checkEndUserBudget(a: SetBudgetArgs): void {
   if (a.budgetId != null && budgetFieldsOf(a).length) throw badInput('budgetId', 'give budgetId or budget fields, not both (as /customer/update)');
-  validate(a);
+  validateBudget(a);
 }

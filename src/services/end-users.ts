@@ -6,7 +6,7 @@ import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, GatewayError } from '../graphql/errors';
 import { audit, columnJson, snakeJson } from './audit';
-import { BudgetFields, BudgetService, checkEndUserBudget, SetBudgetArgs, validate as validateBudget } from './budgets';
+import { BudgetFields, BudgetService, checkEndUserBudget, SetBudgetArgs, validateBudget } from './budgets';
 import { addDuration } from './durations';
 import * as v from './validate';
 

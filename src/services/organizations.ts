@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Budget, Organization, OrganizationMember, User } from '../../entities';
+import { Policy } from '../auth/policy';
+import { Config } from '../config';
+import { insertReturning } from '../db/rows';
+import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
+import { actorOf, audit, columnJson, snakeJson } from './audit';
+import { BudgetFields, BudgetService, validateBudget } from './budgets';
+import { tombstoneKeys } from './keys';
+import * as v from './validate';
+
+export type OrganizationRoleName = 'org_admin' | 'internal_user' | 'internal_user_viewer';
+
+/** LiteLLM's NewOrganizationRequest budget fields (they make the organization's tier). */
+const BUDGET_FIELDS = ['maxBudget', 'softBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests', 'modelMaxBudget', 'budgetDuration'] as const;
+
+export interface OrganizationBudgetArgs {
+  maxBudget?: number | null;
+  softBudget?: number | null;
+  tpmLimit?: number | null;
+  rpmLimit?: number | null;
+  maxParallelRequests?: number | null;
+  modelMaxBudget?: Record<string, unknown> | null;
+  budgetDuration?: string | null;
+  budgetId?: string | null;
+}
+
+export interface CreateOrganizationArgs extends OrganizationBudgetArgs {
+  organizationId?: string | null;
+  organizationAlias: string;
+  models?: string[] | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface UpdateOrganizationArgs extends OrganizationBudgetArgs {
+  organizationAlias?: string | null;
+  models?: string[] | null;
+  metadata?: Record<string, unknown> | null;
+}
+
+export interface OrganizationMemberArgs {
+  userId?: string | null;
+  userEmail?: string | null;
+  role: OrganizationRoleName;
+  maxBudgetInOrganization?: number | null;
+  budgetDuration?: string | null;
+}
+
+export interface UpdateOrganizationMemberArgs {
+  role?: OrganizationRoleName | null;
+  maxBudgetInOrganization?: number | null;
+  budgetDuration?: string | null;
+}
+
+const ORGANIZATION_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
+const MAX_MEMBERS = 500;
+const MAX_ORGANIZATIONS = 100;
+
+const budgetPart = (a: OrganizationBudgetArgs): BudgetFields => Object.fromEntries(BUDGET_FIELDS.filter((f) => a[f] !== undefined && a[f] !== null).map((f) => [f, a[f]])) as BudgetFields;
+
+function validateOrganization(a: CreateOrganizationArgs | UpdateOrganizationArgs): void {
+  if (a.organizationAlias != null && (!a.organizationAlias.trim() || a.organizationAlias.length > 256)) throw badInput('organizationAlias', 'must be 1 to 256 characters, not only spaces');
+  v.names('models', a.models);
+  v.jsonObject('metadata', a.metadata);
+  v.jsonObject('modelMaxBudget', a.modelMaxBudget);
+  if (a.budgetId != null && !ORGANIZATION_ID.test(a.budgetId)) throw badInput('budgetId', 'must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ / -');
+  validateBudget(budgetPart(a));
+}
+
+function uniqueIds(field: string, ids: string[], max: number): string[] {
+  if (!ids.length || ids.length > max) throw badInput(field, `give 1 to ${max} ids`);
+  for (const id of ids) if (!id || id.length > 256) throw badInput(field, 'ids must be 1 to 256 characters');
+  return [...new Set(ids)];
+}
+
+/**
+ * Organizations and their members as LiteLLM's /organization/* endpoints write them, each call one
+ * transaction with its audit row (LiteLLM writes them step by step, so a failure midway leaves half a change).
+ */
+export class OrganizationService {
+  private readonly budgets: BudgetService;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly policy: Policy,
+    private readonly config: Config,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.budgets = new BudgetService(ds, config, policy, now);
+  }
+
+  /** /organization/new: the organization and, unless budgetId names an existing tier, a tier of its own from the limits. */
+  async create(a: CreateOrganizationArgs): Promise<Organization> {
+    this.policy.requireAdmin('create organizations');
+    if (a.organizationId != null && !ORGANIZATION_ID.test(a.organizationId)) throw badInput('organizationId', 'must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ / -');
+    if (a.organizationAlias == null) throw badInput('organizationAlias', 'is required');
+    validateOrganization(a);
+    const limits = budgetPart(a);
+    if (a.budgetId != null && Object.keys(limits).length) throw badInput('budgetId', 'give budgetId or budget limits, not both (LiteLLM ignores the limits when budgetId is given)');
+    const now = this.now();
+    const actor = actorOf(this.policy.caller);
+    const id = a.organizationId ?? randomUUID();
+    return this.ds.transaction(async (em) => {
+      const keyToken = this.policy.caller.keyToken;
+      const [key]: { models: string[] | null }[] = keyToken && !this.policy.caller.isMasterKey ? await em.query(`SELECT models FROM "LiteLLM_VerificationToken" WHERE token = $1`, [keyToken]) : [];
+      this.policy.assertMayGrantModels(key?.models ?? [], a.models ?? []);
+      let budgetId = a.budgetId;
+      if (budgetId != null) {
+        if (!(await em.existsBy(Budget, { id: budgetId }))) throw notFound('budget', budgetId);
+      } else {
+        budgetId = (await this.budgets.insertTier(em, randomUUID(), limits, now)).id;
+      }
+      const row = await insertReturning(
+        em,
+        Organization,
+        { id, alias: a.organizationAlias, budgetId, metadata: a.metadata ?? {}, models: a.models ?? [], spend: 0, modelSpend: {}, createdAt: now, createdBy: actor, updatedAt: now, updatedBy: actor },
+        new Set(['id']),
+      );
+      if (!row) throw conflict(`Organization with id '${id}' already exists.`, 'organizationId');
+      const created = await em.findOneByOrFail(Organization, { id });
+      await audit(em, this.config, this.policy.caller, { action: 'created', table: 'LiteLLM_OrganizationTable', objectId: id, before: null, after: columnJson(em, Organization, created) });
+      return created;
+    });
+  }
+
+  /**
+   * /organization/update: alias and models replace, metadata merges into the stored object (top-level keys),
+   * budget fields change the organization's tier in place, budgetId links another tier.
+   */
+  async update(id: string, a: UpdateOrganizationArgs): Promise<Organization> {
+    this.policy.requireAdmin('update organizations');
+    validateOrganization(a);
+    const given = Object.entries(a).filter(([, val]) => val !== undefined && val !== null);
+    if (!given.length) throw badInput('input', 'give at least one field to change');
+    const limits = budgetPart(a);
+    const now = this.now();
+    return this.ds.transaction(async (em) => {
+      const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      // LiteLLM's wording
+      if (!org) throw new GatewayError('NOT_FOUND', `Organization not found for organization_id=${id}`);
+      if (Object.keys(limits).length || a.budgetId != null) await this.budgets.applyOrganizationBudget(em, org, { ...limits, budgetId: a.budgetId ?? undefined }, now);
+      const changes: Record<string, unknown> = { updatedAt: now, updatedBy: actorOf(this.policy.caller) };
+      if (a.organizationAlias != null) changes.alias = a.organizationAlias;
+      if (a.models != null) changes.models = a.models;
+      await em.update(Organization, { id }, changes);
+      if (a.metadata != null)
+        await em.query(`UPDATE "LiteLLM_OrganizationTable" SET metadata = (CASE WHEN jsonb_typeof(metadata) = 'object' THEN metadata ELSE '{}'::jsonb END) || $2::jsonb WHERE organization_id = $1`, [id, JSON.stringify(a.metadata)]);
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: id, before: columnJson(em, Organization, org), after: snakeJson(a) });
+      return em.findOneByOrFail(Organization, { id });
+    });
+  }
+
+  /**
+   * /organization/delete: for each organization, its teams, its memberships and the keys carrying its
+   * organization_id are deleted, then the organization; its budget tier stays. All or nothing.
+   */
+  async delete(ids: string[]): Promise<string[]> {
+    this.policy.requireAdmin('delete organizations');
+    const wanted = uniqueIds('ids', ids, MAX_ORGANIZATIONS);
+    return this.ds.transaction(async (em) => {
+      const orgs = await em.find(Organization, { where: wanted.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
+      const missing = wanted.find((id) => !orgs.some((o) => o.id === id));
+      // LiteLLM's wording
+      if (missing) throw new GatewayError('NOT_FOUND', `Organization=${missing} not found`);
+      await em.query(`DELETE FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
+      await em.query(`DELETE FROM "LiteLLM_OrganizationMembership" WHERE organization_id = ANY($1::text[])`, [wanted]);
+      const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE organization_id = ANY($1::text[]) FOR UPDATE`, [wanted]);
+      if (keys.length) {
+        const tokens = keys.map((k) => k.token);
+        await tombstoneKeys(em, this.policy.caller, tokens);
+        await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+      }
+      await em.query(`DELETE FROM "LiteLLM_OrganizationTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
+      for (const org of orgs) await audit(em, this.config, this.policy.caller, { action: 'deleted', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: columnJson(em, Organization, org), after: {} });
+      return wanted;
+    });
+  }
+
+  /**
+   * The organization a member call acts on, held against a concurrent delete (FOR KEY SHARE leaves LiteLLM's
+   * spend updates of the row alone); one the caller may not see is NOT_FOUND, one they do not administer FORBIDDEN.
+   */
+  private async managedOrganization(em: EntityManager, organizationId: string, route: string): Promise<Organization> {
+    const found: unknown[] = await em.query(`SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE organization_id = $1 FOR KEY SHARE`, [organizationId]);
+    // LiteLLM's wording
+    if (!found.length || !this.policy.canSeeOrganization(organizationId)) throw new GatewayError('NOT_FOUND', `Organization not found for organization_id=${organizationId}`);
+    this.policy.assertCanManageOrganizationMembers(organizationId, route);
+    return em.findOneByOrFail(Organization, { id: organizationId });
+  }
+
+  /**
+   * /organization/member_add: each member found by user_id, else by exact email, else created as LiteLLM's
+   * new internal user; then an OrganizationMembership row with the role. A user already in the organization
+   * makes the whole call CONFLICT (LiteLLM fails on the duplicate row).
+   */
+  async addMembers(organizationId: string, members: OrganizationMemberArgs[]): Promise<Organization> {
+    this.policy.requireWrite('add organization members');
+    if (!members.length || members.length > MAX_MEMBERS) throw badInput('members', `give 1 to ${MAX_MEMBERS} members`);
+    members.forEach((m, i) => {
+      // LiteLLM's wording
+      if (!m.userId && !m.userEmail) throw badInput(`members[${i}]`, 'Either user_id or user_email needs to be passed in');
+      if (m.userId && m.userId.length > 256) throw badInput(`members[${i}].userId`, 'must be at most 256 characters');
+      if (m.userEmail && m.userEmail.length > 320) throw badInput(`members[${i}].userEmail`, 'must be at most 320 characters');
+      v.money(`members[${i}].maxBudgetInOrganization`, m.maxBudgetInOrganization);
+      v.budgetDuration(`members[${i}].budgetDuration`, m.budgetDuration);
+      if (m.budgetDuration != null && m.maxBudgetInOrganization == null) throw badInput(`members[${i}].budgetDuration`, 'applies to maxBudgetInOrganization: give both');
+    });
+    const now = this.now();
+    return this.ds.transaction(async (em) => {
+      const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
+      const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
+      for (const [i, m] of members.entries()) {
+        const userId = await this.memberUser(em, m, i, now);
+        let budgetId: string | null = null;
+        if (m.maxBudgetInOrganization != null) budgetId = (await this.budgets.insertTier(em, randomUUID(), { maxBudget: m.maxBudgetInOrganization, budgetDuration: m.budgetDuration ?? undefined }, now)).id;
+        const row = await insertReturning(em, OrganizationMember, { userId, organizationId: org.id, role: m.role, spend: 0, budgetId, createdAt: now, updatedAt: now }, new Set(['userId']));
+        if (!row) throw conflict(`User ${userId} is already a member of organization ${org.id}`, `members[${i}]`);
+        added.push({ user_id: userId, user_role: m.role, budget_id: budgetId });
+      }
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: null, after: { members_added: added } });
+      return org;
+    });
+  }
+
+  /** The member's user_id, the user made as LiteLLM's get_new_internal_user_defaults when nobody has the id or email. */
+  private async memberUser(em: EntityManager, m: OrganizationMemberArgs, i: number, now: Date): Promise<string> {
+    if (m.userId) {
+      const byId: unknown[] = await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId]);
+      if (byId.length) return m.userId;
+    }
+    if (m.userEmail) {
+      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = $1 LIMIT 2`, [m.userEmail]);
+      // LiteLLM's wording
+      if (byEmail.length > 1) throw badInput(`members[${i}]`, "Multiple users with this email found in db. Please use 'user_id' instead.");
+      if (byEmail.length === 1) return byEmail[0].user_id;
+    }
+    if (m.userId) this.policy.assertMayCreateUserId(m.userId);
+    const id = m.userId ?? randomUUID();
+    await insertReturning(em, User, { id, email: m.userEmail ?? null, role: 'internal_user', models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
+    return id;
+  }
+
+  /**
+   * /organization/member_update: the member's role, and max_budget_in_organization on the member's own tier
+   * (changed in place, or a new tier linked when there is none).
+   */
+  async updateMember(organizationId: string, userId: string, a: UpdateOrganizationMemberArgs): Promise<OrganizationMember> {
+    this.policy.requireWrite('update organization members');
+    if (a.role == null && a.maxBudgetInOrganization == null) throw badInput('input', 'give role or maxBudgetInOrganization');
+    v.money('maxBudgetInOrganization', a.maxBudgetInOrganization);
+    v.budgetDuration('budgetDuration', a.budgetDuration);
+    if (a.budgetDuration != null && a.maxBudgetInOrganization == null) throw badInput('budgetDuration', 'applies to maxBudgetInOrganization: give both');
+    const now = this.now();
+    return this.ds.transaction(async (em) => {
+      const org = await this.managedOrganization(em, organizationId, '/organization/member_update');
+      this.policy.assertNotOwnMembership(userId, 'change the role or budget');
+      const membership = await em.findOne(OrganizationMember, { where: { userId, organizationId: org.id }, lock: { mode: 'pessimistic_write' } });
+      // LiteLLM's wording
+      if (!membership) throw new GatewayError('NOT_FOUND', `Member not found in organization for user_id=${userId}`);
+      const changes: Partial<OrganizationMember> = { updatedAt: now };
+      if (a.role != null) changes.role = a.role;
+      if (a.maxBudgetInOrganization != null)
+        changes.budgetId = await this.budgets.writeOrganizationMemberTier(em, membership, { maxBudget: a.maxBudgetInOrganization, budgetDuration: a.budgetDuration ?? undefined }, now);
+      await em.update(OrganizationMember, { userId, organizationId: org.id }, changes);
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: columnJson(em, OrganizationMember, membership), after: { user_id: userId, ...snakeJson(a) } });
+      return em.findOneByOrFail(OrganizationMember, { userId, organizationId: org.id });
+    });
+  }
+
+  /**
+   * /organization/member_delete: the OrganizationMembership rows go; the users, their tiers, UserTable.organization_id,
+   * their team memberships and keys stay, as in LiteLLM. Every id must be a member (all or nothing).
+   */
+  async removeMembers(organizationId: string, userIds: string[]): Promise<Organization> {
+    this.policy.requireWrite('remove organization members');
+    const ids = uniqueIds('userIds', userIds, MAX_MEMBERS);
+    return this.ds.transaction(async (em) => {
+      const org = await this.managedOrganization(em, organizationId, '/organization/member_delete');
+      const rows = await em.find(OrganizationMember, { where: ids.map((userId) => ({ userId, organizationId: org.id })), lock: { mode: 'pessimistic_write' } });
+      const missing = ids.find((id) => !rows.some((r) => r.userId === id));
+      // LiteLLM's wording
+      if (missing) throw new GatewayError('NOT_FOUND', `Member not found in organization for user_id=${missing}`);
+      await em.query(`DELETE FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [org.id, ids]);
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: { members: rows.map((r) => columnJson(em, OrganizationMember, r)) }, after: { members_removed: ids } });
+      return org;
+    });
+  }
+}
