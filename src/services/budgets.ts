@@ -35,12 +35,9 @@ const BUDGET_ID = /^[A-Za-z0-9._:@/-]{1,128}$/;
 export function validateBudget(a: BudgetFields | SetBudgetArgs, current?: { maxBudget: number | null; softBudget?: number | null }): void {
   v.money('maxBudget', a.maxBudget);
   v.money('softBudget', a.softBudget);
-  v.count('tpmLimit', a.tpmLimit);
-  v.count('rpmLimit', a.rpmLimit);
-  v.count('maxParallelRequests', a.maxParallelRequests, 2147483647);
+  v.limits(a);
   if ('modelMaxBudget' in a) v.jsonObject('modelMaxBudget', a.modelMaxBudget);
   if ('allowedModels' in a) v.names('allowedModels', a.allowedModels);
-  v.budgetDuration('budgetDuration', a.budgetDuration);
   const max = a.maxBudget !== undefined ? a.maxBudget : current?.maxBudget;
   const soft = a.softBudget !== undefined ? a.softBudget : current?.softBudget;
   if (soft != null && max != null && soft > max) throw badInput('softBudget', `${soft} is above the max budget of ${max}`);

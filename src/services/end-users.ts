@@ -97,6 +97,15 @@ export class EndUserService {
     return em.find(EndUser, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The rows of all these ids, locked in id order; NOT_FOUND naming those that do not exist. */
+  private async lockedAll(em: EntityManager, ids: string[]): Promise<EndUser[]> {
+    const rows = await this.locked(em, ids);
+    const found = new Set(rows.map((r) => r.id));
+    const unknown = ids.filter((id) => !found.has(id));
+    if (unknown.length) throw missing(unknown, 'ids');
+    return rows;
+  }
+
   /**
    * LiteLLM's /customer/new: the budget fields make a new tier (its budget_reset_at, when only
    * budgetDuration is given, is now plus the duration, as /customer/new computes it), or budgetId links one;
@@ -169,10 +178,7 @@ export class EndUserService {
     this.policy.assertCanManageEndUsers('delete end users');
     const wanted = idList('ids', ids);
     return this.ds.transaction(async (em) => {
-      const rows = await this.locked(em, wanted);
-      const found = new Set(rows.map((r) => r.id));
-      const unknown = wanted.filter((id) => !found.has(id));
-      if (unknown.length) throw missing(unknown, 'ids');
+      const rows = await this.lockedAll(em, wanted);
       await em.query(`DELETE FROM "LiteLLM_EndUserTable" WHERE user_id = ANY($1::text[])`, [wanted]);
       for (const row of rows) await audit(em, this.config, this.policy.caller, { action: 'deleted', table: 'LiteLLM_EndUserTable', objectId: row.id, before: columnJson(em, EndUser, row), after: {} });
       return wanted;
@@ -203,10 +209,7 @@ export class EndUserService {
     this.policy.assertCanManageEndUsers('unblock end users');
     const wanted = idList('ids', ids);
     return this.ds.transaction(async (em) => {
-      const rows = await this.locked(em, wanted);
-      const found = new Set(rows.map((r) => r.id));
-      const unknown = wanted.filter((id) => !found.has(id));
-      if (unknown.length) throw missing(unknown, 'ids');
+      const rows = await this.lockedAll(em, wanted);
       await em.query(`UPDATE "LiteLLM_EndUserTable" SET blocked = false WHERE user_id = ANY($1::text[])`, [wanted]);
       for (const row of rows) await audit(em, this.config, this.policy.caller, { action: 'unblocked', table: 'LiteLLM_EndUserTable', objectId: row.id, before: { blocked: row.blocked }, after: { blocked: false } });
       return wanted;

@@ -25,6 +25,7 @@ export interface TeamMemberArgs {
 const MAX_MEMBERS = 500;
 // LiteLLM's TEAM_ADVISORY_LOCK_SQL: /team/member_add, /team/member_delete and /team/delete serialize on it
 const TEAM_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked';
+export const lockTeam = (em: EntityManager, teamId: string) => em.query(TEAM_LOCK, [teamId]);
 
 type Entry = { user_id?: unknown; user_email?: unknown; role?: unknown };
 
@@ -51,10 +52,7 @@ const hasLimit = (b: Partial<Record<(typeof LIMITS)[number] | 'modelMaxBudget', 
 function validatePatch(p: MemberBudgetPatch): void {
   v.money('maxBudgetInTeam', p.maxBudget);
   v.money('softBudget', p.softBudget);
-  v.count('tpmLimit', p.tpmLimit);
-  v.count('rpmLimit', p.rpmLimit);
-  v.count('maxParallelRequests', p.maxParallelRequests, 2147483647);
-  v.budgetDuration('budgetDuration', p.budgetDuration);
+  v.limits(p);
   v.names('allowedModels', p.allowedModels);
 }
 
@@ -82,7 +80,7 @@ export class TeamMemberService {
 
   /** The team, locked, that the caller manages (proxy admin, its team admins, its organization's admins). */
   private async managedTeam(em: EntityManager, teamId: string, route: string): Promise<Team> {
-    await em.query(TEAM_LOCK, [teamId]);
+    await lockTeam(em, teamId);
     const team = await em.findOneBy(Team, { id: teamId });
     if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
     // LiteLLM's wording

@@ -8,10 +8,9 @@ import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { nextReset } from './durations';
 import { tombstoneKeys } from './keys';
+import { lockTeam } from './team-members';
 import * as v from './validate';
 
-// LiteLLM's TEAM_ADVISORY_LOCK_SQL, the lock /team/member_add, /team/member_delete and /team/delete share
-const TEAM_LOCK = 'SELECT pg_advisory_xact_lock(hashtext($1)) IS NULL AS locked';
 // LiteLLM's special model name: an empty models list means every proxy model
 const ALL_PROXY_MODELS = 'all-proxy-models';
 const MAX_IDS = 100;
@@ -57,10 +56,7 @@ function validateFields(a: TeamFieldArgs, current?: { maxBudget: number | null; 
   v.money('maxBudget', a.maxBudget);
   v.money('softBudget', a.softBudget);
   v.money('teamMemberBudget', a.teamMemberBudget);
-  v.count('tpmLimit', a.tpmLimit);
-  v.count('rpmLimit', a.rpmLimit);
-  v.count('maxParallelRequests', a.maxParallelRequests, 2147483647);
-  v.budgetDuration('budgetDuration', a.budgetDuration);
+  v.limits(a);
   v.jsonObject('metadata', a.metadata);
   if (a.metadata && 'team_member_budget_id' in a.metadata) throw badInput('metadata', 'team_member_budget_id is kept by the gateway: set teamMemberBudget instead');
   v.jsonObject('modelAliases', a.modelAliases);
@@ -96,7 +92,7 @@ export class TeamService {
 
   /** The team, locked for the transaction, that the caller may see (NOT_FOUND otherwise). */
   private async visibleTeam(em: EntityManager, id: string): Promise<Team> {
-    await em.query(TEAM_LOCK, [id]);
+    await lockTeam(em, id);
     const team = await em.findOne(Team, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', id);
     return team;
@@ -180,7 +176,7 @@ export class TeamService {
     const actor = actorOf(caller);
     const id = a.teamId ?? randomUUID();
     return this.ds.transaction(async (em) => {
-      await em.query(TEAM_LOCK, [id]);
+      await lockTeam(em, id);
       // keys carry team_id without a foreign key: a new team must not become the team of keys made before it
       if (a.teamId != null && (await em.query(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE team_id = $1 LIMIT 1`, [id])).length)
         throw conflict(`Keys already carry team_id ${id}; choose another team id`, 'teamId');

@@ -53,3 +53,11 @@ export function atMost(field: string, v: number | null | undefined, limit: numbe
   if (v === null || v === undefined || limit === null || limit === undefined) return;
   if (v > limit) throw badInput(field, `${v} exceeds the ${what} of ${limit}`);
 }
+
+/** Rate limits and a budget period, checked the same way wherever they are set. */
+export function limits(a: { tpmLimit?: number | null; rpmLimit?: number | null; maxParallelRequests?: number | null; budgetDuration?: string | null }): void {
+  count('tpmLimit', a.tpmLimit);
+  count('rpmLimit', a.rpmLimit);
+  count('maxParallelRequests', a.maxParallelRequests, 2147483647);
+  budgetDuration('budgetDuration', a.budgetDuration);
+}
