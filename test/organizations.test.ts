@@ -116,7 +116,7 @@ describe('updateOrganization', () => {
 });
 
 describe('deleteOrganizations', () => {
-  test("as LiteLLM: the organization's teams, memberships and keys with its organization_id go (keys tombstoned), then the organization; its tier and users stay", async () => {
+  test("as LiteLLM: the organization's teams, memberships and keys with its organization_id go (keys and teams tombstoned), then the organization; its tier and users stay", async () => {
     const id = await makeOrganization(t, 'doomed');
     const other = await makeOrganization(t, 'survivor');
     const budgetId = (await org(id)).budget_id;
@@ -132,6 +132,8 @@ describe('deleteOrganizations', () => {
     expect(r.data.deleteOrganizations).toEqual([id]);
     expect(await org(id)).toBeUndefined();
     expect(await q(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE team_id = ANY($1)`, [[team, keep]])).toEqual([{ team_id: keep }]);
+    // the deleted team is kept in the team tombstones, as a team delete keeps it (LiteLLM keeps no copy here)
+    expect(await q(`SELECT team_alias, organization_id, deleted_by FROM "LiteLLM_DeletedTeamTable" WHERE team_id = $1`, [team])).toEqual([{ team_alias: 'doomed-team', organization_id: id, deleted_by: 'default_user_id' }]);
     expect(await q(`SELECT organization_id FROM "LiteLLM_OrganizationMembership" WHERE user_id = $1`, [member.userId])).toEqual([{ organization_id: other }]);
     expect(await q(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE token = $1`, [orgKey.token])).toEqual([]);
     expect(await q(`SELECT organization_id FROM "LiteLLM_DeletedVerificationToken" WHERE token = $1`, [orgKey.token])).toEqual([{ organization_id: id }]);

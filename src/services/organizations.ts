@@ -8,6 +8,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { tombstoneKeys } from './keys';
+import { tombstoneTeams } from './teams';
 import * as v from './validate';
 
 export type OrganizationRoleName = 'org_admin' | 'internal_user' | 'internal_user_viewer';
@@ -163,6 +164,9 @@ export class OrganizationService {
       const missing = wanted.find((id) => !orgs.some((o) => o.id === id));
       // LiteLLM's wording
       if (missing) throw new GatewayError('NOT_FOUND', `Organization=${missing} not found`);
+      // their teams are kept as LiteLLM keeps a deleted team (LiteLLM's organization delete keeps no copy)
+      const teams: { team_id: string }[] = await em.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[]) ORDER BY team_id FOR UPDATE`, [wanted]);
+      if (teams.length) await tombstoneTeams(em, this.policy.caller, teams.map((t) => t.team_id));
       await em.query(`DELETE FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
       await em.query(`DELETE FROM "LiteLLM_OrganizationMembership" WHERE organization_id = ANY($1::text[])`, [wanted]);
       const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE organization_id = ANY($1::text[]) FOR UPDATE`, [wanted]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, DeletedTeam, Organization, Team, TeamModelAliases } from '../../entities';
 import { Policy } from '../auth/policy';
+import type { Principal } from '../auth/principal';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
@@ -73,6 +74,22 @@ function validateFields(a: TeamFieldArgs, current?: { maxBudget: number | null; 
 }
 
 const uniq = (xs: string[]) => [...new Set(xs)];
+
+/** LiteLLM copies a team row to LiteLLM_DeletedTeamTable before it deletes it (every column both tables have). */
+export async function tombstoneTeams(em: EntityManager, caller: Principal, teamIds: string[]): Promise<void> {
+  const teamColumns = new Set(em.connection.getMetadata(Team).columns.map((c) => c.databaseName));
+  const cols = em.connection
+    .getMetadata(DeletedTeam)
+    .columns.map((c) => c.databaseName)
+    .filter((c) => teamColumns.has(c))
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await em.query(
+    `INSERT INTO "LiteLLM_DeletedTeamTable" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key, litellm_changed_by)
+     SELECT gen_random_uuid()::text, ${cols}, now(), $2, $3, NULL FROM "LiteLLM_TeamTable" WHERE team_id = ANY($1::text[])`,
+    [teamIds, actorOf(caller), caller.keyToken],
+  );
+}
 
 /**
  * Teams as LiteLLM's /team/new, /team/update, /team/delete, /team/block, /team/unblock, /team/model/add and
@@ -309,13 +326,6 @@ export class TeamService {
         this.policy.assertCanManageTeam(team, 'delete teams');
         teams.push(team);
       }
-      const keyCols = new Set(em.connection.getMetadata(Team).columns.map((c) => c.databaseName));
-      const cols = em.connection
-        .getMetadata(DeletedTeam)
-        .columns.map((c) => c.databaseName)
-        .filter((c) => keyCols.has(c))
-        .map((c) => `"${c}"`)
-        .join(', ');
       for (const team of teams) {
         const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = $1`, [team.id]);
         if (keys.length) {
@@ -328,11 +338,7 @@ export class TeamService {
           await em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_remove(teams, $2) WHERE user_id = ANY($1::text[]) AND $2 = ANY(coalesce(teams, '{}'))`, [members, team.id]);
           await em.query(`DELETE FROM "LiteLLM_TeamMembership" WHERE team_id = $1 AND user_id = ANY($2::text[])`, [team.id, members]);
         }
-        await em.query(
-          `INSERT INTO "LiteLLM_DeletedTeamTable" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key, litellm_changed_by)
-           SELECT $2, ${cols}, now(), $3, $4, NULL FROM "LiteLLM_TeamTable" WHERE team_id = $1`,
-          [team.id, randomUUID(), actorOf(caller), caller.keyToken],
-        );
+        await tombstoneTeams(em, caller, [team.id]);
         await em.query(`DELETE FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [team.id]);
         await audit(em, this.config, caller, { action: 'deleted', table: 'LiteLLM_TeamTable', objectId: team.id, before: columnJson(em, Team, team), after: {} });
       }
