@@ -128,6 +128,7 @@ function validateFields(a: GenerateKeyArgs | UpdateKeyArgs, config: Config): voi
   v.names('models', a.models);
   v.names('allowedRoutes', a.allowedRoutes);
   v.budgetDuration('budgetDuration', a.budgetDuration);
+  v.userId('userId', a.userId);
 }
 
 /** LiteLLM's team rules for a key: models the team allows, limits within the team's, owner a member. */

@@ -45,11 +45,6 @@ export interface UserUpdate {
   input: UserFields;
 }
 
-// LiteLLM's _is_valid_user_id: at most 512 characters, no control characters
-function userId(field: string, id: string): void {
-  if (!id.trim() || id.length > 512 || /[\u0000-\u001f]/.test(id)) throw badInput(field, 'must be 1 to 512 characters without control characters');
-}
-
 function validateFields(a: UserFields, at = ''): void {
   if (a.userEmail != null && (!a.userEmail.trim() || a.userEmail.length > 320 || /[\u0000-\u001f]/.test(a.userEmail)))
     throw badInput(`${at}userEmail`, 'must be 1 to 320 characters without control characters');
@@ -96,7 +91,7 @@ export class UserService {
 
   async create(a: CreateUserArgs): Promise<{ user: User; key: { key: string; info: VirtualKey } | null }> {
     this.policy.requireWrite('create users');
-    if (a.userId != null) userId('userId', a.userId);
+    if (a.userId != null) v.userId('userId', a.userId);
     validateFields(a);
     const teams = a.teams ?? [];
     if (teams.length > MAX_IDS) throw badInput('teams', `at most ${MAX_IDS} teams`);
@@ -190,7 +185,7 @@ export class UserService {
     this.policy.requireWrite('update users');
     if (!updates.length || updates.length > MAX_BULK_USERS) throw badInput('updates', `give 1 to ${MAX_BULK_USERS} updates (LiteLLM's limit)`);
     updates.forEach((u, i) => {
-      userId(`updates[${i}].userId`, u.userId);
+      v.userId(`updates[${i}].userId`, u.userId);
       validateFields(u.input, `updates[${i}].input.`);
       if (!given(u.input).length) throw badInput(`updates[${i}].input`, 'give at least one field to change');
     });
@@ -212,7 +207,7 @@ export class UserService {
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireWrite('delete users');
     if (!ids.length || ids.length > MAX_IDS) throw badInput('ids', `give 1 to ${MAX_IDS} user ids`);
-    ids.forEach((id, i) => userId(`ids[${i}]`, id));
+    ids.forEach((id, i) => v.userId(`ids[${i}]`, id));
     if (new Set(ids).size !== ids.length) throw badInput('ids', 'names a user twice');
     const now = this.now();
     const caller = this.policy.caller;

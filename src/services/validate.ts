@@ -53,3 +53,9 @@ export function atMost(field: string, v: number | null | undefined, limit: numbe
   if (v === null || v === undefined || limit === null || limit === undefined) return;
   if (v > limit) throw badInput(field, `${v} exceeds the ${what} of ${limit}`);
 }
+
+// LiteLLM's _is_valid_user_id: at most 512 characters, no control characters
+export function userId(field: string, id: string | null | undefined): void {
+  if (id === null || id === undefined) return;
+  if (!id.trim() || id.length > 512 || /[\u0000-\u001f]/.test(id)) throw badInput(field, 'must be 1 to 512 characters without control characters');
+}
