@@ -60,6 +60,12 @@ function validateFields(a: UserFields, at = ''): void {
   }
 }
 
+/** Every column of a user but the password hash, which the gateway never reads. */
+const readable = (em: EntityManager) =>
+  Object.fromEntries(em.connection.getMetadata(User).columns.filter((c) => c.databaseName !== 'password').map((c) => [c.propertyName, true])) as Record<keyof User, true>;
+
+const readUser = (em: EntityManager, id: string) => em.findOneOrFail(User, { where: { id }, select: readable(em) });
+
 /** The fields given (not undefined): what a caller asks to change. */
 const given = (a: object): string[] => Object.entries(a).filter(([, x]) => x !== undefined).map(([k]) => k);
 
@@ -111,7 +117,7 @@ export class UserService {
         const team = rows.find((r) => r.id === t.teamId);
         if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', t.teamId);
       }
-      this.policy.assertCanCreateUser({ role: a.userRole ?? null, teams: rows });
+      this.policy.assertCanCreateUser({ role: a.userRole ?? null, teams: rows, withKey });
       // LiteLLM's wording (409)
       if ((await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [id.trim()])).length) throw conflict(`User with id ${id.trim()} already exists`, 'userId');
       if (a.userEmail) await assertEmailFree(em, a.userEmail, null);
@@ -141,7 +147,7 @@ export class UserService {
         }
       }
       const key = withKey ? await new KeyService(this.ds, this.config, this.policy, this.now).createForNewUser(em, user, { keyAlias: a.keyAlias, duration: a.duration }) : null;
-      return { user: await em.findOneByOrFail(User, { id }), key };
+      return { user: await readUser(em, id), key };
     });
   }
 
@@ -152,7 +158,7 @@ export class UserService {
     const missing = ids.filter((id) => !seen.some((r) => r.user_id === id));
     // LiteLLM's wording (404)
     if (missing.length) throw notFound('user', missing.join(', '));
-    return em.find(User, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return em.find(User, { where: { id: In(ids) }, select: readable(em), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
   private async updateWithin(em: EntityManager, user: User, a: UserFields, now: Date): Promise<User> {
@@ -166,7 +172,7 @@ export class UserService {
     if (a.metadata !== undefined) changes.metadata = a.metadata ?? {};
     await em.update(User, { id: user.id }, changes);
     await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_UserTable', objectId: user.id, before: columnJson(em, User, user), after: snakeJson(a) });
-    return em.findOneByOrFail(User, { id: user.id });
+    return readUser(em, user.id);
   }
 
   async update(id: string, a: UserFields): Promise<User> {
@@ -218,12 +224,19 @@ export class UserService {
       for (const teamId of teamIds) await em.query(TEAM_LOCK, [teamId]);
       const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
       const memberships: { user_id: string; organization_id: string }[] = await em.query(`SELECT user_id, organization_id FROM "LiteLLM_OrganizationMembership" WHERE user_id = ANY($1::text[])`, [ids]);
+      // the keys that go with the users: those of a team or an organization belong to it
+      const keyScopes: { user_id: string; organization_id: string | null }[] = await em.query(
+        `SELECT DISTINCT k.user_id, CASE WHEN k.team_id IS NULL THEN k.organization_id ELSE t.organization_id END AS organization_id
+           FROM "LiteLLM_VerificationToken" k LEFT JOIN "LiteLLM_TeamTable" t ON t.team_id = k.team_id
+          WHERE k.user_id = ANY($1::text[]) AND (k.team_id IS NOT NULL OR k.organization_id IS NOT NULL)`,
+        [ids],
+      );
       for (const u of users)
         this.policy.assertCanDeleteUser({
           id: u.id,
           role: u.role,
           organizationIds: memberships.filter((m) => m.user_id === u.id).map((m) => m.organization_id),
-          teamOrganizationIds: (u.teamIds ?? []).map((t) => teams.find((r) => r.id === t)?.organizationId ?? null),
+          teamOrganizationIds: [...(u.teamIds ?? []).map((t) => teams.find((r) => r.id === t)?.organizationId ?? null), ...keyScopes.filter((k) => k.user_id === u.id).map((k) => k.organization_id)],
         });
 
       const emails = users.map((u) => u.email).filter((e): e is string => !!e);

@@ -1,5 +1,5 @@
 import { codes, GqlResult, startTestGateway, TestGateway } from '../helpers/gateway';
-import { makeOrganization, makePrincipal, MadePrincipal, makeTeam } from '../helpers/world';
+import { insertKey, makeOrganization, makePrincipal, MadePrincipal, makeTeam } from '../helpers/world';
 
 // Who may createUser, updateUser, updateUsers and deleteUsers: each role, inside and outside its scope,
 // allowed or the exact error code; a refusal writes nothing.
@@ -61,7 +61,8 @@ describe('createUser', () => {
     ['proxyAdmin', { userRole: 'proxy_admin' }, 'allowed'],
     ['proxyAdmin', {}, 'allowed'],
     ['adminViewer', { teams: [{ teamId: 'A' }] }, 'FORBIDDEN'],
-    ['orgAdmin', { teams: [{ teamId: 'A' }] }, 'allowed'],
+    ['orgAdmin', { teams: [{ teamId: 'A' }], autoCreateKey: false }, 'allowed'],
+    ['orgAdmin', { teams: [{ teamId: 'A' }] }, 'FORBIDDEN'],
     ['orgAdmin', { teams: [{ teamId: 'A' }], userRole: 'proxy_admin_viewer' }, 'FORBIDDEN'],
     ['orgAdmin', {}, 'FORBIDDEN'],
     ['orgAdmin', { teams: [{ teamId: 'B' }] }, 'NOT_FOUND'],
@@ -75,11 +76,14 @@ describe('createUser', () => {
     await expectOutcome(caller, CREATE, { i: { ...input, teams } }, outcome);
   });
 
-  test("an org admin's new user is in the team of their organization, with a key of their own", async () => {
-    const r = await expectOutcome('orgAdmin', `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id teamIds } key { info { userId } } } }`, { i: { teams: [{ teamId: teamA }] } }, 'allowed');
+  test("an org admin's new user is in the team of their organization; its keys are made in that team", async () => {
+    const r = await expectOutcome('orgAdmin', `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id teamIds } key { key } } }`, { i: { teams: [{ teamId: teamA }], autoCreateKey: false } }, 'allowed');
     const made = r.data.createUser;
-    expect(made.user.teamIds).toEqual([teamA]);
-    expect(made.key.info.userId).toBe(made.user.id);
+    expect(made).toEqual({ user: { id: made.user.id, teamIds: [teamA] }, key: null });
+    const key = await t.gql(`mutation($u: ID, $t: ID) { generateKey(input: { userId: $u, teamId: $t }) { info { userId teamId } } }`, { u: made.user.id, t: teamA }, who.orgAdmin.rawKey);
+    expect(key.data.generateKey.info).toEqual({ userId: made.user.id, teamId: teamA });
+    // a personal key of the new user is refused, as for any other user
+    expect(codes(await t.gql(`mutation($u: ID) { generateKey(input: { userId: $u }) { key } }`, { u: made.user.id }, who.orgAdmin.rawKey))).toEqual(['FORBIDDEN']);
   });
 });
 
@@ -121,6 +125,7 @@ describe('deleteUsers', () => {
     ['orgAdmin', { org: 'A' }, 'allowed'],
     ['orgAdmin', { org: 'A', team: 'A', alsoB: true }, 'FORBIDDEN'],
     ['orgAdmin', { org: 'A', team: 'A', role: 'proxy_admin_viewer' }, 'FORBIDDEN'],
+    ['orgAdmin', { org: 'A', team: 'A', keyInB: true }, 'FORBIDDEN'],
     ['orgAdmin', { org: 'B', team: 'B' }, 'NOT_FOUND'],
     ['teamAdmin', { team: 'A' }, 'FORBIDDEN'],
     ['teamAdmin', { org: 'B', team: 'B' }, 'NOT_FOUND'],
@@ -133,6 +138,7 @@ describe('deleteUsers', () => {
     else {
       const u = await target({ org: 'org' in where ? (where.org === 'A' ? orgA : orgB) : undefined, team: 'team' in where ? (where.team === 'A' ? teamA : teamB) : undefined, role: 'role' in where ? where.role : undefined });
       id = u.userId;
+      if ('keyInB' in where) await insertKey(t, { userId: id, teamId: teamB });
       if ('alsoB' in where) {
         await t.db.ds.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(teams, $2) WHERE user_id = $1`, [id, teamB]);
       }
