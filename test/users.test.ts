@@ -302,6 +302,30 @@ describe('deleteUsers', () => {
     ]);
   });
 
+  test('deletes racing member adds to the same teams lose no member and never deadlock (team locks, then user rows)', async () => {
+    const teams = [await makeTeam(t, 'race-1', org), await makeTeam(t, 'race-2', org)];
+    const doomed = [];
+    for (let i = 0; i < 6; i++) {
+      await t.gql(CREATE, { i: { userId: `doomed-${i}`, teams: teams.map((teamId) => ({ teamId })), autoCreateKey: false } });
+      doomed.push(`doomed-${i}`);
+    }
+    const ADD = `mutation($t: ID!, $m: [TeamMemberInput!]!) { addTeamMembers(teamId: $t, members: $m) { id } }`;
+    const results = await Promise.all([
+      ...doomed.map((id) => t.gql(DELETE, { ids: [id] })),
+      ...Array.from({ length: 20 }, (_, i) => t.gql(ADD, { t: teams[i % 2], m: [{ userId: `joiner-${i}` }] })),
+      // a doomed user joining a third team meanwhile
+      ...doomed.slice(0, 2).map((id) => t.gql(ADD, { t: teams[0], m: [{ userId: id }] })),
+    ]);
+    for (const r of results.slice(0, 26)) expect(r.errors).toBeUndefined();
+    for (const [i, team] of teams.entries()) {
+      const ids = (await roster(team)).map((e: any) => e.user_id).sort();
+      const joiners = Array.from({ length: 20 }, (_, j) => j).filter((j) => j % 2 === i).map((j) => `joiner-${j}`);
+      // a doomed user re-added after their delete is a new user of that team; one deleted later is gone
+      expect(ids.filter((x: string) => !x.startsWith('doomed-'))).toEqual(joiners.sort());
+      for (const x of ids.filter((y: string) => y.startsWith('doomed-'))) expect(await userRow(x)).toBeDefined();
+    }
+  });
+
   test('one unknown id, none, or one twice: nothing deleted', async () => {
     await t.gql(CREATE, { i: { userId: 'del-keep' } });
     const before = await fingerprint();

@@ -218,10 +218,20 @@ export class UserService {
     const now = this.now();
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
+      // team locks before user row locks, the order a member add or removal takes them, so none waits on another in a cycle
+      const listed: { teams: string[] | null }[] = await em.query(`SELECT teams FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
+      const locked = new Set<string>();
+      const lockTeams = async (teamIds: string[]) => {
+        for (const teamId of [...new Set(teamIds)].filter((x) => !locked.has(x)).sort()) {
+          await em.query(TEAM_LOCK, [teamId]);
+          locked.add(teamId);
+        }
+      };
+      await lockTeams(listed.flatMap((u) => u.teams ?? []));
       const users = await this.lockUsers(em, ids);
-      const teamIds = [...new Set(users.flatMap((u) => u.teamIds ?? []))].sort();
-      // the lock order is the sorted team ids, so two deletes never wait on each other in a cycle
-      for (const teamId of teamIds) await em.query(TEAM_LOCK, [teamId]);
+      // a team joined meanwhile
+      await lockTeams(users.flatMap((u) => u.teamIds ?? []));
+      const teamIds = [...locked].filter((x) => users.some((u) => (u.teamIds ?? []).includes(x))).sort();
       const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
       const memberships: { user_id: string; organization_id: string }[] = await em.query(`SELECT user_id, organization_id FROM "LiteLLM_OrganizationMembership" WHERE user_id = ANY($1::text[])`, [ids]);
       // the keys that go with the users: those of a team or an organization belong to it
