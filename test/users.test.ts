@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config';
 import { hashKey } from '../src/services/key-format';
 import { codes, startTestGateway, TestGateway } from './helpers/gateway';
 import { insertKey, makeOrganization, makePrincipal, makeTeam } from './helpers/world';
@@ -335,5 +339,64 @@ describe('deleteUsers', () => {
     expect(codes(await t.gql(DELETE, { ids: [] }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(DELETE, { ids: ['del-keep', 'del-keep'] }))).toEqual(['BAD_USER_INPUT']);
     expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe("LiteLLM's new-user defaults (default_internal_user_params, max_internal_user_budget, internal_user_budget_duration)", () => {
+  test('are read from proxy_config.yaml and checked; a field the gateway does not apply is refused at start', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'users-config-'));
+    const load = (text: string) => {
+      const file = path.join(dir, `c${Math.random()}.yaml`);
+      fs.writeFileSync(file, text);
+      return loadConfig(['--config', file], {});
+    };
+    const c = load(`litellm_settings:
+  max_internal_user_budget: 10
+  internal_user_budget_duration: 30d
+  default_internal_user_params:
+    user_role: internal_user_viewer
+    models: [gpt-4o]
+    max_budget: 5
+    teams: [t1, { team_id: t2, user_role: admin }]
+    available_teams: [t3]
+`);
+    expect(c.newUserDefaults).toEqual({
+      params: { userRole: 'internal_user_viewer', models: ['gpt-4o'], maxBudget: 5, teams: [{ teamId: 't1', role: 'user' }, { teamId: 't2', role: 'admin' }] },
+      maxInternalUserBudget: 10,
+      internalUserBudgetDuration: '30d',
+    });
+    expect(loadConfig([], {}).newUserDefaults).toEqual({ params: null, maxInternalUserBudget: null, internalUserBudgetDuration: null });
+    expect(() => load('litellm_settings:\n  default_internal_user_params: { sso_user_id: x }\n')).toThrow(/default_internal_user_params\.sso_user_id: is not a field this gateway applies/);
+    expect(() => load('litellm_settings:\n  default_internal_user_params: { user_role: root }\n')).toThrow(/user_role/);
+    expect(() => load('litellm_settings:\n  internal_user_budget_duration: soon\n')).toThrow(/internal_user_budget_duration/);
+  });
+
+  test('createUser fills what is not given, as /user/new does; a proxy_admin gets none of them', async () => {
+    const g = await startTestGateway({
+      seed: false,
+      config: {
+        newUserDefaults: {
+          params: { userRole: 'internal_user_viewer', models: ['gpt-4o'], maxBudget: 5, tpmLimit: 50, metadata: { from: 'defaults' }, teams: [] },
+          maxInternalUserBudget: 10,
+          internalUserBudgetDuration: '30d',
+        },
+      },
+    });
+    try {
+      const team = await makeTeam(g, 'default-team');
+      g.config.newUserDefaults.params!.teams = [{ teamId: team, role: 'admin' }];
+      const row = async (id: string) => (await g.db.ds.query(`SELECT user_role, models, max_budget, budget_duration, tpm_limit, metadata, teams FROM "LiteLLM_UserTable" WHERE user_id = $1`, [id]))[0];
+      const made = (i: Record<string, unknown>) => g.gql(CREATE, { i: { autoCreateKey: false, ...i } });
+      expect((await made({ userId: 'd-plain' })).errors).toBeUndefined();
+      expect(await row('d-plain')).toEqual({ user_role: 'internal_user_viewer', models: ['gpt-4o'], max_budget: 5, budget_duration: null, tpm_limit: 50, metadata: {}, teams: [team] });
+      expect((await g.db.ds.query(`SELECT members_with_roles AS m FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [team]))[0].m).toEqual([{ user_id: 'd-plain', user_email: null, role: 'admin' }]);
+      // given fields win; an internal_user gets the internal user budget duration; teams given replace the default teams
+      expect((await made({ userId: 'd-internal', userRole: 'internal_user', maxBudget: 7, models: ['claude'], metadata: null, teams: [] })).errors).toBeUndefined();
+      expect(await row('d-internal')).toEqual({ user_role: 'internal_user', models: ['claude'], max_budget: 7, budget_duration: '30d', tpm_limit: 50, metadata: { from: 'defaults' }, teams: [] });
+      expect((await made({ userId: 'd-admin', userRole: 'proxy_admin', teams: [] })).errors).toBeUndefined();
+      expect(await row('d-admin')).toEqual({ user_role: 'proxy_admin', models: [], max_budget: null, budget_duration: null, tpm_limit: null, metadata: {}, teams: [] });
+    } finally {
+      await g.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Team, User, VirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
-import { Config } from '../config';
+import { Config, NewUserDefaults } from '../config';
 import { insertReturning } from '../db/rows';
 import { Params } from '../db/sql';
 import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
@@ -69,6 +69,30 @@ const readUser = (em: EntityManager, id: string) => em.findOneOrFail(User, { whe
 /** The fields given (not undefined): what a caller asks to change. */
 const given = (a: object): string[] => Object.entries(a).filter(([, x]) => x !== undefined).map(([k]) => k);
 
+/**
+ * LiteLLM's _update_internal_new_user_params: default_internal_user_params fill the fields not given (models
+ * also when empty; metadata only when null, since LiteLLM's request defaults it to {}), except for a
+ * proxy_admin; the teams apply when none are named; a user asked for as internal_user gets
+ * max_internal_user_budget and internal_user_budget_duration when those are not given.
+ */
+function withNewUserDefaults(input: CreateUserArgs, d: NewUserDefaults): CreateUserArgs {
+  const a: CreateUserArgs = { ...input };
+  const p = d.params;
+  if (p && input.userRole !== 'proxy_admin') {
+    if (a.userRole == null && p.userRole) a.userRole = p.userRole;
+    if ((a.models == null || a.models.length === 0) && p.models) a.models = p.models;
+    for (const f of ['maxBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] == null && p[f] !== undefined) a[f] = p[f];
+    if (a.budgetDuration == null && p.budgetDuration) a.budgetDuration = p.budgetDuration;
+    if (a.metadata === null && p.metadata) a.metadata = p.metadata;
+    if (a.teams == null && p.teams) a.teams = p.teams;
+  }
+  if (input.userRole === 'internal_user') {
+    if (a.maxBudget == null && d.maxInternalUserBudget !== null) a.maxBudget = d.maxInternalUserBudget;
+    if (a.budgetDuration == null && d.internalUserBudgetDuration !== null) a.budgetDuration = d.internalUserBudgetDuration;
+  }
+  return a;
+}
+
 /** No two users share an email, case-insensitively, as LiteLLM's /user/new checks; serialized per email. */
 async function assertEmailFree(em: EntityManager, email: string, exceptUserId: string | null): Promise<void> {
   const value = email.trim();
@@ -95,8 +119,9 @@ export class UserService {
     return new BudgetService(this.ds, this.config, this.policy, this.now);
   }
 
-  async create(a: CreateUserArgs): Promise<{ user: User; key: { key: string; info: VirtualKey } | null }> {
+  async create(input: CreateUserArgs): Promise<{ user: User; key: { key: string; info: VirtualKey } | null }> {
     this.policy.requireWrite('create users');
+    const a = withNewUserDefaults(input, this.config.newUserDefaults);
     if (a.userId != null) v.userId('userId', a.userId);
     validateFields(a);
     const teams = a.teams ?? [];
