@@ -395,6 +395,11 @@ describe("LiteLLM's new-user defaults (default_internal_user_params, max_interna
       expect(await row('d-internal')).toEqual({ user_role: 'internal_user', models: ['claude'], max_budget: 7, budget_duration: '30d', tpm_limit: 50, metadata: { from: 'defaults' }, teams: [] });
       expect((await made({ userId: 'd-admin', userRole: 'proxy_admin', teams: [] })).errors).toBeUndefined();
       expect(await row('d-admin')).toEqual({ user_role: 'proxy_admin', models: [], max_budget: null, budget_duration: null, tpm_limit: null, metadata: {}, teams: [] });
+      // /user/update: a role set to internal_user brings the internal user budget and duration not given
+      expect((await g.gql(UPDATE, { id: 'd-admin', i: { userRole: 'internal_user' } })).errors).toBeUndefined();
+      expect(await row('d-admin')).toMatchObject({ user_role: 'internal_user', max_budget: 10, budget_duration: '30d' });
+      expect((await g.gql(UPDATE, { id: 'd-plain', i: { userRole: 'internal_user', maxBudget: 3 } })).errors).toBeUndefined();
+      expect(await row('d-plain')).toMatchObject({ user_role: 'internal_user', max_budget: 3, budget_duration: '30d' });
     } finally {
       await g.close();
     }

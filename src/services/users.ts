@@ -186,8 +186,15 @@ export class UserService {
     return em.find(User, { where: { id: In(ids) }, select: readable(em), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private async updateWithin(em: EntityManager, user: User, a: UserFields, now: Date): Promise<User> {
-    this.policy.assertCanUpdateUser(user.id, given(a));
+  private async updateWithin(em: EntityManager, user: User, input: UserFields, now: Date): Promise<User> {
+    this.policy.assertCanUpdateUser(user.id, given(input));
+    const a = { ...input };
+    // LiteLLM's _update_internal_user_params: a role set to internal_user brings the internal user budget not given
+    const d = this.config.newUserDefaults;
+    if (a.userRole === 'internal_user') {
+      if (a.maxBudget === undefined && d.maxInternalUserBudget !== null) a.maxBudget = d.maxInternalUserBudget;
+      if (a.budgetDuration === undefined && d.internalUserBudgetDuration !== null) a.budgetDuration = d.internalUserBudgetDuration;
+    }
     if (a.userEmail && a.userEmail.trim().toLowerCase() !== (user.email ?? '').trim().toLowerCase()) await assertEmailFree(em, a.userEmail, user.id);
     const changes: Partial<User> = { updatedAt: now, ...this.budgets().userBudgetChanges(a, now) };
     if (a.userEmail !== undefined) changes.email = a.userEmail;
