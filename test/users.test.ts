@@ -155,6 +155,7 @@ describe('createUser', () => {
     [{ userId: 'a\u0001b' }, 'BAD_USER_INPUT', /userId: must be 1 to 512 characters/],
     [{ duration: 'forever' }, 'BAD_USER_INPUT', /duration/],
     [{ autoCreateKey: false, keyAlias: 'x' }, 'BAD_USER_INPUT', /autoCreateKey/],
+    [{ keyAlias: 'k'.repeat(256) }, 'BAD_USER_INPUT', /keyAlias: must be 1 to 255 characters/],
     [{ teams: [{ teamId: 'no-such-team' }] }, 'NOT_FOUND', /team 'no-such-team' not found/],
   ])('%p → %s, nothing written', async (input, code, message) => {
     const before = await fingerprint();

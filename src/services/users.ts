@@ -129,6 +129,8 @@ export class UserService {
     teams.forEach((t, i) => v.names(`teams[${i}].teamId`, [t.teamId]));
     if (new Set(teams.map((t) => t.teamId)).size !== teams.length) throw badInput('teams', 'names a team twice');
     if (this.config.keyAliasFormatValidation) v.keyAlias('keyAlias', a.keyAlias);
+    // LiteLLM's alias format allows 255 characters; longer ones could not be copied to the indexed tombstone table
+    if (a.keyAlias != null && (!a.keyAlias.trim() || a.keyAlias.length > 255)) throw badInput('keyAlias', 'must be 1 to 255 characters');
     v.duration('duration', a.duration);
     // LiteLLM: auto_create_key defaults to true
     const withKey = a.autoCreateKey !== false;
