@@ -331,6 +331,18 @@ describe('deleteUsers', () => {
     }
   });
 
+  test('updates racing a delete of the same user are applied before it or NOT_FOUND after it, never a 5xx', async () => {
+    await t.gql(CREATE, { i: { userId: 'contested', autoCreateKey: false } });
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => t.gql(UPDATES, { u: [{ userId: 'contested', input: { maxBudget: i } }] })),
+      t.gql(DELETE, { ids: ['contested'] }),
+      ...Array.from({ length: 8 }, (_, i) => t.gql(UPDATE, { id: 'contested', i: { userAlias: `a${i}` } })),
+    ]);
+    for (const r of results) expect(r.errors === undefined || codes(r)[0] === 'NOT_FOUND').toBe(true);
+    expect(results[8].errors).toBeUndefined();
+    expect(await userRow('contested')).toBeUndefined();
+  });
+
   test('one unknown id, none, or one twice: nothing deleted', async () => {
     await t.gql(CREATE, { i: { userId: 'del-keep' } });
     const before = await fingerprint();

@@ -181,11 +181,13 @@ export class UserService {
   /** The users, row-locked; one the caller may not see is NOT_FOUND, as if it did not exist. */
   private async lockUsers(em: EntityManager, ids: string[]): Promise<User[]> {
     const p = new Params([ids]);
-    const seen: { user_id: string }[] = await em.query(`SELECT u.user_id FROM "LiteLLM_UserTable" u WHERE u.user_id = ANY($1::text[]) AND ${this.policy.userScope('u', p)}`, p.values);
+    const seen: { user_id: string }[] = await em.query(
+      `SELECT u.user_id FROM "LiteLLM_UserTable" u WHERE u.user_id = ANY($1::text[]) AND ${this.policy.userScope('u', p)} ORDER BY u.user_id FOR UPDATE OF u`,
+      p.values,
+    );
     const missing = ids.filter((id) => !seen.some((r) => r.user_id === id));
-    // LiteLLM's wording (404)
     if (missing.length) throw notFound('user', missing.join(', '));
-    return em.find(User, { where: { id: In(ids) }, select: readable(em), order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return em.find(User, { where: { id: In(ids) }, select: readable(em), order: { id: 'ASC' } });
   }
 
   private async updateWithin(em: EntityManager, user: User, input: UserFields, now: Date): Promise<User> {
