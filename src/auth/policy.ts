@@ -234,7 +234,8 @@ export class Policy {
   /**
    * createUser: proxy admins; an org admin only for a user who joins teams of organizations they administer
    * (LiteLLM lets org admins reach /user/new; team admins and internal users may not), and without the
-   * first key. Only a proxy admin makes a proxy_admin or proxy_admin_viewer.
+   * first key: it is personal (no team) and would hand them the new user's power outside any team. Only a
+   * proxy admin makes a proxy_admin or proxy_admin_viewer.
    */
   assertCanCreateUser(target: { role: string | null; teams: TeamFacts[]; withKey: boolean }): void {
     this.requireWrite('create users');
@@ -244,7 +245,6 @@ export class Policy {
     if (this.isAdmin) return;
     const inOwnOrgs = target.teams.length > 0 && target.teams.every((t) => !!t.organizationId && this.adminOrgs.includes(t.organizationId));
     if (!inOwnOrgs) throw forbidden('Only proxy admins, and organization admins for users who join teams of their organizations, may create users');
-    // the first key is personal (no team): handed to an org admin it would carry the new user's power outside any team
     if (target.withKey) throw forbidden("Only proxy admins receive a new user's first key; give autoCreateKey: false and make the user's keys in a team with generateKey");
   }
 

@@ -244,7 +244,8 @@ export class UserService {
   /**
    * LiteLLM's /user/delete, all of it in one transaction: the users leave members_with_roles of their teams
    * (under each team's advisory lock), their keys are copied to the tombstones and deleted, their invitation
-   * links, organization and team memberships go, then the user rows.
+   * links, organization and team memberships go, then the user rows. Team locks are taken before the user
+   * rows (sorted, and again for a team joined meanwhile), the order member adds and removals take them.
    */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireWrite('delete users');
@@ -254,7 +255,6 @@ export class UserService {
     const now = this.now();
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
-      // team locks before user row locks, the order a member add or removal takes them, so none waits on another in a cycle
       const listed: { teams: string[] | null }[] = await em.query(`SELECT teams FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
       const locked = new Set<string>();
       const lockTeams = async (teamIds: string[]) => {
@@ -265,12 +265,10 @@ export class UserService {
       };
       await lockTeams(listed.flatMap((u) => u.teams ?? []));
       const users = await this.lockUsers(em, ids);
-      // a team joined meanwhile
       await lockTeams(users.flatMap((u) => u.teamIds ?? []));
       const teamIds = [...locked].filter((x) => users.some((u) => (u.teamIds ?? []).includes(x))).sort();
       const teams = teamIds.length ? await em.findBy(Team, { id: In(teamIds) }) : [];
       const memberships: { user_id: string; organization_id: string }[] = await em.query(`SELECT user_id, organization_id FROM "LiteLLM_OrganizationMembership" WHERE user_id = ANY($1::text[])`, [ids]);
-      // the keys that go with the users: those of a team or an organization belong to it
       const keyScopes: { user_id: string; organization_id: string | null }[] = await em.query(
         `SELECT DISTINCT k.user_id, CASE WHEN k.team_id IS NULL THEN k.organization_id ELSE t.organization_id END AS organization_id
            FROM "LiteLLM_VerificationToken" k LEFT JOIN "LiteLLM_TeamTable" t ON t.team_id = k.team_id
