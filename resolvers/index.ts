@@ -8,7 +8,7 @@ import { AuditLogSecretsResolver, ErrorLogSecretsResolver, SpendLogSecretsResolv
 import { OrganizationMemberResolver, OrganizationMutationResolver, OrganizationResolver } from './organization.resolver';
 import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
-import { UserResolver } from './user.resolver';
+import { UserMutationResolver, UserResolver } from './user.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,6 +20,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TeamResolver,
   TeamMemberResolver,
   UserResolver,
+  UserMutationResolver,
   KeyResolver,
   KeyMutationResolver,
   BudgetMutationResolver,

@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization, OrganizationMember, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
 import { userList } from '../src/reads/users';
 import { reads } from '../src/graphql/selection';
 import { UserFilter } from './inputs/filters.input';
+import { UserService } from '../src/services/users';
+import { GeneratedKey } from './inputs/key.input';
+import { CreatedUser, CreateUserInput, UpdateUserInput, UserUpdateInput } from './inputs/user.input';
 import { PageArgs } from './inputs/page.input';
 import { KeyConnection, UserConnection } from './types/connections';
 
@@ -45,5 +48,43 @@ export class UserResolver {
   async keys(@Root() user: User, @Args() args: PageArgs, @Ctx() { loaders }: Context) {
     const l = loaders.keysOfUser(args);
     return connection(KeyConnection, await l.pages.load(user.id), () => l.counts.load(user.id));
+  }
+}
+
+@Resolver()
+export class UserMutationResolver {
+  private service({ ds, config, policy }: Context) {
+    return new UserService(ds, config, policy);
+  }
+
+  @Mutation(() => CreatedUser, {
+    description:
+      'POST /user/new: the user row, their teams joined as addTeamMembers joins them, and their first key unless autoCreateKey is false, in one transaction; a taken id or email is CONFLICT',
+  })
+  async createUser(@Arg('input', () => CreateUserInput, { description: 'The new user' }) input: CreateUserInput, @Ctx() ctx: Context) {
+    const made = await this.service(ctx).create({ ...input, teams: input.teams?.map((t) => ({ teamId: t.teamId, role: t.role ?? null })) });
+    return Object.assign(new CreatedUser(), { user: made.user, key: made.key ? Object.assign(new GeneratedKey(), made.key) : null });
+  }
+
+  @Mutation(() => User, { description: 'POST /user/update: proxy admins change any field of anyone; a user only their own userAlias' })
+  updateUser(
+    @Arg('id', () => ID, { description: 'user_id of the user to change' }) id: string,
+    @Arg('input', () => UpdateUserInput, { description: 'Fields to change; omitted fields stay' }) input: UpdateUserInput,
+    @Ctx() ctx: Context,
+  ) {
+    return this.service(ctx).update(id, input);
+  }
+
+  @Mutation(() => [User], { description: 'POST /user/bulk_update with users: at most 500, all in one transaction; one refused update refuses them all (LiteLLM reports each)' })
+  updateUsers(@Arg('updates', () => [UserUpdateInput], { description: 'Each user and their changes, each user once' }) updates: UserUpdateInput[], @Ctx() ctx: Context) {
+    return this.service(ctx).updateMany(updates);
+  }
+
+  @Mutation(() => [ID], {
+    description:
+      "POST /user/delete: the users leave their teams' members_with_roles, their keys are deleted (copied to the tombstones first), their invitation links and team and organization memberships go, then the users; all or nothing",
+  })
+  deleteUsers(@Arg('ids', () => [ID], { description: 'user_id of each user to delete' }) ids: string[], @Ctx() ctx: Context) {
+    return this.service(ctx).delete(ids);
   }
 }

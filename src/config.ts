@@ -95,6 +95,86 @@ function keyGenerateParams(setting: string, v: unknown, withLists: boolean): Key
   return out;
 }
 
+/** What createUser fills in, as LiteLLM's /user/new does (_update_internal_new_user_params). */
+export interface NewUserDefaults {
+  /** litellm_settings.default_internal_user_params: fields not given (models: also an empty list); not for a proxy_admin */
+  params: {
+    userRole?: string;
+    models?: string[];
+    maxBudget?: number;
+    budgetDuration?: string;
+    tpmLimit?: number;
+    rpmLimit?: number;
+    maxParallelRequests?: number;
+    metadata?: Record<string, unknown>;
+    /** joined when createUser names no teams */
+    teams?: { teamId: string; role: 'admin' | 'user' }[];
+  } | null;
+  /** litellm_settings.max_internal_user_budget and internal_user_budget_duration: for a user created as internal_user */
+  maxInternalUserBudget: number | null;
+  internalUserBudgetDuration: string | null;
+}
+
+const USER_PARAM_NUMBERS = { max_budget: 'maxBudget', tpm_limit: 'tpmLimit', rpm_limit: 'rpmLimit', max_parallel_requests: 'maxParallelRequests' } as const;
+
+function configDuration(at: string, value: unknown): string {
+  try {
+    if (!parseDuration(String(value))) throw new DurationError('no duration');
+  } catch {
+    throw new ConfigError(at, `expected a duration such as 30d, got ${JSON.stringify(value)}`);
+  }
+  return String(value);
+}
+
+function configNumber(at: string, value: unknown): number {
+  const n = Number(value);
+  if (typeof value === 'boolean' || !Number.isFinite(n) || n < 0) throw new ConfigError(at, `expected a number of at least 0, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** LiteLLM's new-user defaults, checked; a field the gateway does not apply is refused. */
+function newUserDefaults(litellm: Record<string, unknown>): NewUserDefaults {
+  const setting = 'litellm_settings.default_internal_user_params';
+  const v = litellm.default_internal_user_params;
+  let params: NewUserDefaults['params'] = null;
+  if (v !== undefined && v !== null) {
+    if (typeof v !== 'object' || Array.isArray(v)) throw new ConfigError(setting, 'expected a mapping of user fields');
+    params = {};
+    for (const [k, value] of Object.entries(v as Record<string, unknown>)) {
+      const at = `${setting}.${k}`;
+      if (value === null || value === undefined || k === 'available_teams') continue;
+      if (k in USER_PARAM_NUMBERS) params[USER_PARAM_NUMBERS[k as keyof typeof USER_PARAM_NUMBERS]] = configNumber(at, value);
+      else if (k === 'budget_duration') params.budgetDuration = configDuration(at, value);
+      else if (k === 'user_role') {
+        if (!['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer'].includes(String(value))) throw new ConfigError(at, `expected proxy_admin, proxy_admin_viewer, internal_user or internal_user_viewer, got ${JSON.stringify(value)}`);
+        params.userRole = String(value);
+      } else if (k === 'models') {
+        if (!Array.isArray(value) || !value.every((m) => typeof m === 'string')) throw new ConfigError(at, 'expected a list of model names');
+        params.models = value as string[];
+      } else if (k === 'metadata') {
+        if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(at, 'expected a mapping');
+        params.metadata = value as Record<string, unknown>;
+      } else if (k === 'teams') {
+        if (!Array.isArray(value)) throw new ConfigError(at, 'expected a list of team ids or of {team_id, user_role}');
+        params.teams = value.map((team, i) => {
+          if (typeof team === 'string' && team) return { teamId: team, role: 'user' as const };
+          const t = team as Record<string, unknown> | null;
+          if (t && typeof t === 'object' && typeof t.team_id === 'string' && t.team_id && (t.user_role === undefined || t.user_role === 'user' || t.user_role === 'admin'))
+            return { teamId: t.team_id, role: (t.user_role ?? 'user') as 'admin' | 'user' };
+          throw new ConfigError(`${at}[${i}]`, 'expected a team id or {team_id, user_role: user|admin}');
+        });
+      } else throw new ConfigError(at, `is not a field this gateway applies (it applies ${[...Object.keys(USER_PARAM_NUMBERS), 'budget_duration', 'user_role', 'models', 'metadata', 'teams'].join(', ')})`);
+    }
+  }
+  const max = litellm.max_internal_user_budget;
+  const duration = litellm.internal_user_budget_duration;
+  return {
+    params,
+    maxInternalUserBudget: max === undefined || max === null ? null : configNumber('litellm_settings.max_internal_user_budget', max),
+    internalUserBudgetDuration: duration === undefined || duration === null ? null : configDuration('litellm_settings.internal_user_budget_duration', duration),
+  };
+}
+
 export interface Config {
   /** undefined: run the embedded PostgreSQL in dataDir */
   databaseUrl?: string;
@@ -122,6 +202,7 @@ export interface Config {
   timezone: string;
   budgetResetTime?: string;
   budgetResetIntervalSeconds: number;
+  newUserDefaults: NewUserDefaults;
   /** widest startTime window a spendLogs query may scan */
   spendLogsMaxWindowDays: number;
   introspection: boolean;
@@ -305,6 +386,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     timezone,
     budgetResetTime: resetTime,
     budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),
+    newUserDefaults: newUserDefaults(litellm),
     spendLogsMaxWindowDays: int('SPEND_LOGS_MAX_WINDOW_DAYS', env.SPEND_LOGS_MAX_WINDOW_DAYS, 31, 1, 3660),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
     jsonReads: bool('LITELLM_GRAPHQL_JSON_READS', env.LITELLM_GRAPHQL_JSON_READS, true),

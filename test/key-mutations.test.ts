@@ -97,7 +97,6 @@ describe('generateKey', () => {
     [{ tpmLimit: -5 }, 'BAD_USER_INPUT', /tpmLimit/],
     [{ maxParallelRequests: -1 }, 'BAD_USER_INPUT', /maxParallelRequests/],
     [{ softBudget: 1, budgetId: 'x' }, 'BAD_USER_INPUT', /softBudget or budgetId/],
-    [{ userId: 'no-such-user' }, 'NOT_FOUND', /user 'no-such-user' not found/],
     [{ teamId: 'no-such-team' }, 'NOT_FOUND', /team 'no-such-team' not found/],
     [{ organizationId: 'no-such-org' }, 'NOT_FOUND', /organization 'no-such-org' not found/],
     [{ budgetId: 'no-such-budget' }, 'NOT_FOUND', /budget 'no-such-budget' not found/],
@@ -106,6 +105,20 @@ describe('generateKey', () => {
     const r = await gen(input);
     expect(codes(r)).toEqual([code]);
     expect(r.errors![0].message).toMatch(message);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  test('a userId without a user row: a proxy admin gets the key and no user is created (LiteLLM #9163); anyone else NOT_FOUND, nothing written', async () => {
+    const r = await gen({ userId: 'no-such-user' });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.generateKey.info.user).toBeNull();
+    expect(await q(`SELECT user_id FROM "LiteLLM_VerificationToken" WHERE token = $1`, [r.data.generateKey.info.token])).toEqual([{ user_id: 'no-such-user' }]);
+    expect(await q(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = 'no-such-user'`)).toEqual([]);
+    const member = principal('internal_user');
+    const before = await fingerprint();
+    const refused = await gen({ userId: 'no-such-user-2' }, member.rawKey);
+    expect(codes(refused)).toEqual(['NOT_FOUND']);
+    expect(refused.errors![0].message).toMatch(/user 'no-such-user-2' not found/);
     expect(await fingerprint()).toEqual(before);
   });
 

@@ -326,6 +326,50 @@ export class Policy {
     if (other !== undefined) throw badInput('models', `User not allowed to give access to model=${other}. Models you have access to = ${keyModels.join(', ')}`);
   }
 
+  /**
+   * createUser: proxy admins; an org admin only for a user who joins teams of organizations they administer
+   * (LiteLLM lets org admins reach /user/new; team admins and internal users may not), and without the
+   * first key: it is personal (no team) and would hand them the new user's power outside any team. Only a
+   * proxy admin makes a proxy_admin or proxy_admin_viewer.
+   */
+  assertCanCreateUser(target: { role: string | null; teams: TeamFacts[]; withKey: boolean }): void {
+    this.requireWrite('create users');
+    if ((target.role === 'proxy_admin' || target.role === 'proxy_admin_viewer') && !this.isAdmin)
+      // LiteLLM's wording
+      throw forbidden(`Only proxy admins can create administrative users (proxy_admin, proxy_admin_viewer). Attempted to create user with role: ${target.role}. Your role: ${this.caller.role}`);
+    if (this.isAdmin) return;
+    const inOwnOrgs = target.teams.length > 0 && target.teams.every((t) => !!t.organizationId && this.adminOrgs.includes(t.organizationId));
+    if (!inOwnOrgs) throw forbidden('Only proxy admins, and organization admins for users who join teams of their organizations, may create users');
+    if (target.withKey) throw forbidden("Only proxy admins receive a new user's first key; give autoCreateKey: false and make the user's keys in a team with generateKey");
+  }
+
+  /**
+   * updateUser: proxy admins anyone (LiteLLM's can_user_call_user_update); a user only themselves, and only
+   * their alias: nobody raises their own limits, models or role, or takes another's email.
+   */
+  assertCanUpdateUser(userId: string, fields: string[]): void {
+    this.requireWrite('update users');
+    if (this.isAdmin) return;
+    // LiteLLM's wording
+    if (fields.includes('userRole')) throw forbidden('Only proxy admins can modify user roles.');
+    if (userId !== this.caller.userId) throw forbidden('User does not have permission to update this user. Only PROXY_ADMIN can update other users.');
+    const other = fields.filter((f) => f !== 'userAlias');
+    if (other.length) throw forbidden(`Only proxy admins may change ${other.join(', ')}; a user may change only their own userAlias`);
+  }
+
+  /**
+   * deleteUsers: proxy admins; an org admin only a user who is not an admin of the proxy and who belongs to
+   * nothing outside the organizations they administer (organization memberships, teams, keys of teams or organizations).
+   */
+  assertCanDeleteUser(target: { id: string; role: string | null; organizationIds: string[]; teamOrganizationIds: (string | null)[] }): void {
+    this.requireWrite('delete users');
+    if (this.isAdmin) return;
+    if (target.role === 'proxy_admin' || target.role === 'proxy_admin_viewer') throw forbidden(`Only proxy admins may delete a ${target.role}`);
+    const inside = (o: string | null) => !!o && this.adminOrgs.includes(o);
+    const scoped = target.organizationIds.length + target.teamOrganizationIds.length > 0 && target.organizationIds.every(inside) && target.teamOrganizationIds.every(inside);
+    if (!scoped) throw forbidden(`Only proxy admins, and organization admins for users only inside their organizations, may delete user ${target.id}`);
+  }
+
   managesTeam(teamId: string | null, teamOrganizationId: string | null): boolean {
     if (this.isAdmin) return true;
     if (teamId && this.adminTeams.includes(teamId)) return true;

@@ -72,6 +72,10 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     updateOrganizationMember: ['/organization/member_update'],
     removeOrganizationMembers: ['/organization/member_delete'],
     resetBudgets: [],
+    createUser: ['/user/new'],
+    updateUser: ['/user/update'],
+    updateUsers: ['/user/bulk_update'],
+    deleteUsers: ['/user/delete'],
   },
 };
 
@@ -130,7 +134,7 @@ const TYPE_ROOTS: Record<string, string[]> = {
 };
 
 /** Mutation answers that wrap the object they made. */
-const WRAPPERS: Record<string, string[]> = { GeneratedKey: ['VirtualKey'] };
+const WRAPPERS: Record<string, string[]> = { GeneratedKey: ['VirtualKey'], CreatedUser: ['User', 'GeneratedKey', 'VirtualKey'] };
 
 export const withWrapped = (types: string[]) => types.flatMap((t) => [t, ...(WRAPPERS[t] ?? [])]);
 

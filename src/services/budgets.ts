@@ -65,6 +65,13 @@ export async function tierShared(
   return shared;
 }
 
+/** The inline budget of a user (UserTable): no soft budget and no tier in LiteLLM. */
+export function validateUserBudget(a: SetBudgetArgs): void {
+  if (a.softBudget != null) throw badInput('softBudget', "LiteLLM's users have no soft budget");
+  if (a.budgetId != null) throw badInput('budgetId', 'users carry their budget inline in LiteLLM; set maxBudget and budgetDuration');
+  validateBudget(a);
+}
+
 /** Budget tiers and the inline budgets of teams, users, members, organizations and end users. */
 export class BudgetService {
   constructor(
@@ -168,19 +175,12 @@ export class BudgetService {
 
   async setUserBudget(userId: string, a: SetBudgetArgs): Promise<User> {
     this.policy.requireAdmin('change user budgets');
-    if (a.softBudget != null) throw badInput('softBudget', "LiteLLM's users have no soft budget");
-    if (a.budgetId != null) throw badInput('budgetId', 'users carry their budget inline in LiteLLM; set maxBudget and budgetDuration');
-    validateBudget(a);
+    validateUserBudget(a);
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const user = await em.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('user', userId);
-      const changes: Partial<User> = { updatedAt: now };
-      for (const f of ['maxBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
-      if (a.budgetDuration !== undefined) {
-        changes.budgetDuration = a.budgetDuration;
-        changes.budgetResetAt = this.resetAt(a.budgetDuration, now);
-      }
+      const changes: Partial<User> = { updatedAt: now, ...this.userBudgetChanges(a, now) };
       await em.update(User, { id: userId }, changes);
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_UserTable', objectId: userId, before: columnJson(em, User, user), after: snakeJson(a) });
       return em.findOneByOrFail(User, { id: userId });
@@ -201,6 +201,17 @@ export class BudgetService {
     }
     const tier = await this.insertTier(em, randomUUID(), a, now);
     return tier.id;
+  }
+
+  /** The UserTable columns an inline user budget sets: omitted fields stay, null clears; a budgetDuration recomputes budget_reset_at. */
+  userBudgetChanges(a: SetBudgetArgs, now: Date): Partial<User> {
+    const changes: Partial<User> = {};
+    for (const f of ['maxBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
+    if (a.budgetDuration !== undefined) {
+      changes.budgetDuration = a.budgetDuration;
+      changes.budgetResetAt = this.resetAt(a.budgetDuration, now);
+    }
+    return changes;
   }
 
   /** The organization's required tier is updated in place, or replaced by budgetId. */

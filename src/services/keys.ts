@@ -128,6 +128,7 @@ function validateFields(a: GenerateKeyArgs | UpdateKeyArgs, config: Config): voi
   v.names('models', a.models);
   v.names('allowedRoutes', a.allowedRoutes);
   v.budgetDuration('budgetDuration', a.budgetDuration);
+  v.userId('userId', a.userId);
 }
 
 /** LiteLLM's team rules for a key: models the team allows, limits within the team's, owner a member. */
@@ -205,7 +206,8 @@ export class KeyService {
          FROM "LiteLLM_UserTable" u WHERE u.user_id = $1 AND ${named ? this.policy.userScope('u', p) : 'TRUE'}`,
       p.values,
     );
-    if (!rows[0] && named) throw notFound('user', userId);
+    // LiteLLM's /key/generate makes a key for a user_id without a user row and creates none; only a proxy admin may name one
+    if (!rows[0] && named && !this.policy.isAdmin) throw notFound('user', userId);
     return { userId, role: rows[0]?.user_role ?? null, adminOrgs: rows[0]?.admin_orgs ?? [] };
   }
 
@@ -302,6 +304,54 @@ export class KeyService {
     const oneStatement = !a.teamId && !userId && !a.organizationId && a.budgetId == null && !a.keyAlias && a.softBudget == null && !this.config.storeAuditLogs;
     const info = oneStatement ? await write(this.ds.manager) : await this.ds.transaction(write);
     return { key: raw, info };
+  }
+
+  /**
+   * The first key of a user that createUser makes, as LiteLLM's /user/new writes it (generate_key_helper_fn):
+   * the user's models, limits and metadata, no budget of its own and no creator; in createUser's transaction.
+   */
+  async createForNewUser(em: EntityManager, user: User, opts: { keyAlias?: string | null; duration?: string | null }): Promise<{ key: string; info: VirtualKey }> {
+    const expiresIn = v.duration('duration', opts.duration);
+    if (opts.keyAlias) await this.lockAlias(em, opts.keyAlias);
+    const raw = generateRawKey();
+    const token = hashKey(raw);
+    const now = this.now();
+    const row = await insertReturning(em, VirtualKey, {
+      token,
+      keyName: this.config.disableKeyName ? null : keyName(raw),
+      keyAlias: opts.keyAlias ?? null,
+      spend: 0,
+      expires: expiresIn ? addDuration(now, expiresIn) : null,
+      models: user.models ?? [],
+      aliases: {},
+      config: {},
+      userId: user.id,
+      teamId: null,
+      permissions: {},
+      maxParallelRequests: user.maxParallelRequests,
+      metadata: user.metadata ?? {},
+      blocked: null,
+      tpmLimit: user.tpmLimit,
+      rpmLimit: user.rpmLimit,
+      maxBudget: null,
+      budgetDuration: null,
+      budgetResetAt: null,
+      allowedCacheControls: user.allowedCacheControls ?? [],
+      modelSpend: {},
+      modelMaxBudget: {},
+      budgetId: null,
+      organizationId: null,
+      createdAt: now,
+      createdBy: null,
+      updatedAt: now,
+      updatedBy: null,
+      allowedRoutes: [],
+      rotationCount: 0,
+      autoRotate: false,
+    });
+    if (!row) throw conflict('A key with this value already exists', 'key');
+    if (this.config.storeAuditLogs) await audit(em, this.config, this.policy.caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
+    return { key: raw, info: row };
   }
 
   async update(tokenInput: string, a: UpdateKeyArgs): Promise<VirtualKey> {

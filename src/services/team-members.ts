@@ -98,44 +98,47 @@ export class TeamMemberService {
       if (m.budgetDuration != null && m.maxBudgetInTeam == null) throw badInput(`members[${i}].budgetDuration`, 'applies to maxBudgetInTeam: give both');
     });
     const now = this.now();
-    const actor = actorOf(this.policy.caller);
-    return this.ds.transaction(async (em) => {
-      const team = await this.managedTeam(em, teamId, '/team/member_add');
-      this.policy.assertTeamOpen(team);
-      const roster = rosterOf(team).filter(isEntry);
-      const inTeam = (id: string | null, email: string | null) => roster.some((e) => (id !== null && e.user_id === id) || (email !== null && e.user_email === email));
+    return this.ds.transaction((em) => this.addWithin(em, teamId, members, now));
+  }
 
-      const added: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = [];
-      const duplicates: string[] = [];
-      for (const [i, m] of members.entries()) {
-        const { id, email, exists } = await this.identify(em, m, i);
-        if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
-        if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
-          duplicates.push(`user_id=${id}, user_email=${email}`);
-          continue;
-        }
-        if (exists) {
-          await joinTeam(em, id, team.id);
-        } else {
-          // LiteLLM's new internal user: its role, the team, no models, no key
-          const row = await insertReturning(em, User, { id, email, role: 'internal_user', teamIds: [team.id], models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
-          // made meanwhile by another call: it joins as an existing user
-          if (!row) await joinTeam(em, id, team.id);
-        }
-        await this.memberBudget(em, team, id, m, now, actor);
-        added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
+  /** The member add inside a transaction the caller holds (createUser joins its teams through it); members validated. */
+  async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date): Promise<Team> {
+    const actor = actorOf(this.policy.caller);
+    const team = await this.managedTeam(em, teamId, '/team/member_add');
+    this.policy.assertTeamOpen(team);
+    const roster = rosterOf(team).filter(isEntry);
+    const inTeam = (id: string | null, email: string | null) => roster.some((e) => (id !== null && e.user_id === id) || (email !== null && e.user_email === email));
+
+    const added: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = [];
+    const duplicates: string[] = [];
+    for (const [i, m] of members.entries()) {
+      const { id, email, exists } = await this.identify(em, m, i);
+      if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
+      if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
+        duplicates.push(`user_id=${id}, user_email=${email}`);
+        continue;
       }
-      // LiteLLM's wording; in a list, members already in the team are skipped
-      if (!added.length)
-        throw conflict(members.length === 1 ? `User already in team. Member: ${duplicates[0]}` : `All users are already in team. Members: ${duplicates.join('; ')}`, 'members');
-      await em.query(
-        `UPDATE "LiteLLM_TeamTable" SET members_with_roles = (CASE WHEN jsonb_typeof(members_with_roles) = 'array' THEN members_with_roles ELSE '[]'::jsonb END) || $2::jsonb,
-                updated_at = $3 WHERE team_id = $1`,
-        [team.id, JSON.stringify(added), now],
-      );
-      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_added: added } });
-      return em.findOneByOrFail(Team, { id: team.id });
-    });
+      if (exists) {
+        await joinTeam(em, id, team.id);
+      } else {
+        // LiteLLM's new internal user: its role, the team, no models, no key
+        const row = await insertReturning(em, User, { id, email, role: 'internal_user', teamIds: [team.id], models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
+        // made meanwhile by another call: it joins as an existing user
+        if (!row) await joinTeam(em, id, team.id);
+      }
+      await this.memberBudget(em, team, id, m, now, actor);
+      added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
+    }
+    // LiteLLM's wording; in a list, members already in the team are skipped
+    if (!added.length)
+      throw conflict(members.length === 1 ? `User already in team. Member: ${duplicates[0]}` : `All users are already in team. Members: ${duplicates.join('; ')}`, 'members');
+    await em.query(
+      `UPDATE "LiteLLM_TeamTable" SET members_with_roles = (CASE WHEN jsonb_typeof(members_with_roles) = 'array' THEN members_with_roles ELSE '[]'::jsonb END) || $2::jsonb,
+              updated_at = $3 WHERE team_id = $1`,
+      [team.id, JSON.stringify(added), now],
+    );
+    await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_added: added } });
+    return em.findOneByOrFail(Team, { id: team.id });
   }
 
   /**

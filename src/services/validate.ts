@@ -61,3 +61,9 @@ export function limits(a: { tpmLimit?: number | null; rpmLimit?: number | null; 
   count('maxParallelRequests', a.maxParallelRequests, 2147483647);
   budgetDuration('budgetDuration', a.budgetDuration);
 }
+
+// LiteLLM's _is_valid_user_id: at most 512 characters, no control characters
+export function userId(field: string, id: string | null | undefined): void {
+  if (id === null || id === undefined) return;
+  if (!id.trim() || id.length > 512 || /[\u0000-\u001f]/.test(id)) throw badInput(field, 'must be 1 to 512 characters without control characters');
+}
