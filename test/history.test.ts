@@ -115,3 +115,17 @@ test("who reads tombstones: admins and viewers list them; a key's owner sees the
   const other = await t.gql(`query($f: SpendLogFilter!) { spendLogs(filter: $f) { nodes { deletedKey { keyAlias } } } }`, { f: { from, to, requestId: log.request_id } }, plain.rawKey);
   expect(other.data.spendLogs.nodes).toEqual([{ deletedKey: null }]);
 });
+
+test("a key whose alias (stored by LiteLLM) is too long for the tombstones' index is still deleted, its alias cut to 500 characters; new keys refuse such an alias", async () => {
+  // LiteLLM writes aliases of any length; random hex does not compress, so 8000 characters overflow a btree entry
+  const long = require('node:crypto').randomBytes(4000).toString('hex');
+  const [{ token }] = await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token DESC LIMIT 1`);
+  await q(`UPDATE "LiteLLM_VerificationToken" SET key_alias = $2 WHERE token = $1`, [token, long]);
+  const r = await t.gql(`mutation($t: [String!]) { deleteKeys(tokens: $t) }`, { t: [token] });
+  expect(r.errors).toBeUndefined();
+  expect(await q(`SELECT key_alias FROM "LiteLLM_DeletedVerificationToken" WHERE token = $1`, [token])).toEqual([{ key_alias: long.slice(0, 500) }]);
+
+
+  const g = await t.gql(`mutation($a: String) { generateKey(input: { keyAlias: $a }) { key } }`, { a: long.slice(0, 1025) });
+  expect(codes(g)).toEqual(['BAD_USER_INPUT']);
+});

@@ -98,6 +98,15 @@ function withKeyGenerateParams(input: GenerateKeyArgs, config: Config, now: Date
   return a;
 }
 
+/** Longest alias, in UTF-8 bytes, a key may be given: the tombstone table's btree index on key_alias holds no longer one. */
+export const MAX_ALIAS_BYTES = 1024;
+
+/**
+ * A text column copied into an indexed tombstone column: a value stored by LiteLLM too long for a btree index
+ * entry is cut to 500 characters, so the row can still be deleted (and keeps most of its name).
+ */
+export const fitsIndex = (column: string) => `CASE WHEN octet_length("${column}") > 2000 THEN left("${column}", 500) ELSE "${column}" END`;
+
 /** LiteLLM copies a key row to LiteLLM_DeletedVerificationToken before it deletes or rotates it. */
 export async function tombstoneKeys(em: EntityManager, caller: Principal, tokens: string[]): Promise<void> {
   const keyCols = new Set(em.connection.getMetadata(VirtualKey).columns.map((c) => c.databaseName));
@@ -106,9 +115,10 @@ export async function tombstoneKeys(em: EntityManager, caller: Principal, tokens
     .columns.map((c) => c.databaseName)
     .filter((c) => keyCols.has(c));
   const cols = shared.map((c) => `"${c}"`).join(', ');
+  const values = shared.map((c) => (c === 'key_alias' ? fitsIndex(c) : `"${c}"`)).join(', ');
   await em.query(
     `INSERT INTO "LiteLLM_DeletedVerificationToken" (id, ${cols}, deleted_at, deleted_by, deleted_by_api_key)
-     SELECT gen_random_uuid()::text, ${cols}, now(), $2, $3 FROM "${TABLE}" WHERE token = ANY($1::text[])`,
+     SELECT gen_random_uuid()::text, ${values}, now(), $2, $3 FROM "${TABLE}" WHERE token = ANY($1::text[])`,
     [tokens, actorOf(caller), caller.keyToken],
   );
 }
@@ -117,6 +127,7 @@ export async function tombstoneKeys(em: EntityManager, caller: Principal, tokens
 function validateFields(a: GenerateKeyArgs | UpdateKeyArgs, config: Config): void {
   // LiteLLM checks the alias format only when litellm_settings.enable_key_alias_format_validation is on
   if (config.keyAliasFormatValidation) v.keyAlias('keyAlias', a.keyAlias);
+  if (a.keyAlias != null && Buffer.byteLength(a.keyAlias) > MAX_ALIAS_BYTES) throw badInput('keyAlias', `must be at most ${MAX_ALIAS_BYTES} bytes: a longer alias could not be kept when the key is deleted`);
   v.money('maxBudget', a.maxBudget);
   if ('softBudget' in a) v.money('softBudget', a.softBudget);
   v.count('tpmLimit', a.tpmLimit);
