@@ -197,6 +197,16 @@ export class TeamService {
       // keys carry team_id without a foreign key: a new team must not become the team of keys made before it
       if (a.teamId != null && (await em.query(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE team_id = $1 LIMIT 1`, [id])).length)
         throw conflict(`Keys already carry team_id ${id}; choose another team id`, 'teamId');
+      // nor the heir of a deleted team's history (tombstones, daily spend), which its admins would then read
+      if (
+        a.teamId != null &&
+        (await em.query(
+          `SELECT 1 FROM "LiteLLM_DeletedTeamTable" WHERE team_id = $1 UNION ALL SELECT 1 FROM "LiteLLM_DeletedVerificationToken" WHERE team_id = $1
+           UNION ALL SELECT 1 FROM "LiteLLM_DailyTeamSpend" WHERE team_id = $1 LIMIT 1`,
+          [id],
+        )).length
+      )
+        throw conflict(`A deleted team had team_id ${id}; choose another team id`, 'teamId');
       if (a.organizationId != null) await this.assertFitsOrganization(em, await this.organization(em, a.organizationId), { models: a.models ?? [], maxBudget: a.maxBudget ?? null, tpmLimit: a.tpmLimit ?? null, rpmLimit: a.rpmLimit ?? null });
       if (members.length) {
         const known: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
