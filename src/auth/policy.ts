@@ -330,10 +330,13 @@ export class Policy {
    * createUser: proxy admins; an org admin only for a user who joins teams of organizations they administer
    * (LiteLLM lets org admins reach /user/new; team admins and internal users may not), and without the
    * first key: it is personal (no team) and would hand them the new user's power outside any team. Only a
-   * proxy admin makes a proxy_admin or proxy_admin_viewer.
+   * proxy admin makes a proxy_admin or proxy_admin_viewer. A key restricted by allowed_routes receives no first
+   * key, which has none.
    */
   assertCanCreateUser(target: { role: string | null; teams: TeamFacts[]; withKey: boolean }): void {
     this.requireWrite('create users');
+    if (target.withKey && !routesWithin(this.caller.allowedRoutes, []))
+      throw forbidden(`This key's allowed_routes (${this.caller.allowedRoutes.join(', ')}) do not allow receiving a new user's first key, which has none; give autoCreateKey: false`);
     if ((target.role === 'proxy_admin' || target.role === 'proxy_admin_viewer') && !this.isAdmin)
       // LiteLLM's wording
       throw forbidden(`Only proxy admins can create administrative users (proxy_admin, proxy_admin_viewer). Attempted to create user with role: ${target.role}. Your role: ${this.caller.role}`);
