@@ -114,6 +114,7 @@ export class TeamMemberService {
     for (const [i, m] of members.entries()) {
       const { id, email, exists } = await this.identify(em, m, i);
       if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
+      if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
       if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
         duplicates.push(`user_id=${id}, user_email=${email}`);
         continue;
