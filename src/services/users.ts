@@ -119,6 +119,7 @@ export class UserService {
     return new BudgetService(this.ds, this.config, this.policy, this.now);
   }
 
+  /** The teams' locks are taken in team id order, as every call that takes several of them does; then they are joined in the order given. */
   async create(input: CreateUserArgs): Promise<{ user: User; key: { key: string; info: VirtualKey } | null }> {
     this.policy.requireWrite('create users');
     const a = withNewUserDefaults(input, this.config.newUserDefaults);
@@ -165,6 +166,7 @@ export class UserService {
       if (!user) throw conflict(`User with id ${id} already exists`, 'userId');
       await audit(em, this.config, caller, { action: 'created', table: 'LiteLLM_UserTable', objectId: id, before: null, after: columnJson(em, User, user) });
       const members = new TeamMemberService(this.ds, this.policy, this.config, this.now);
+      for (const teamId of teams.map((t) => t.teamId).sort()) await lockTeam(em, teamId);
       for (const t of teams) {
         try {
           await members.addWithin(em, t.teamId, [{ userId: id, userEmail: a.userEmail ?? null, role: t.role ?? 'user' }], now);
