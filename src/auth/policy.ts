@@ -470,7 +470,8 @@ export class Policy {
 
   /**
    * Key tombstones: admins all; others their own keys' and those of teams and organizations they administer
-   * (a deleted team's keys by the organization its tombstone names).
+   * (a deleted team's keys by the organization its tombstone names), as keyScope saw them alive: a personal key
+   * that carried an organization_id is not its org admins'.
    */
   deletedKeyScope(k: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
@@ -481,7 +482,6 @@ export class Policy {
     if (this.adminOrgs.length) {
       const orgs = p.add(this.adminOrgs);
       parts.push(
-        `${k}.organization_id = ANY(${orgs}::text[])`,
         `${k}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
         `${k}.team_id IN (SELECT team_id FROM "LiteLLM_DeletedTeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
       );
