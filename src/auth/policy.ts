@@ -239,11 +239,11 @@ export class Policy {
 
   /**
    * A member's limits and tracked spend in a team: its managers (managedTeam checks that), but nobody except a
-   * proxy admin their own, which would lift their own budget.
+   * proxy admin their own, which would lift their own budget; nor through a delegated key they made for another.
    */
   assertCanChangeMemberLimits(team: TeamFacts, userId: string): void {
     if (!this.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
-    if (!this.isAdmin && userId === this.caller.userId) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
+    if (!this.isAdmin && (userId === this.caller.userId || userId === this.caller.delegatedBy)) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
   }
 
   /** createTeam: proxy admins anywhere; org admins inside their organizations; nobody else (internal users included). */

@@ -47,3 +47,22 @@ test('an org admin still adds others with a budget', async () => {
   expect(r.errors).toBeUndefined();
   expect((await rows(other.userId)).length).toBe(1);
 });
+
+test("a team admin cannot lift their own limits or spend through a key they made for a fellow team admin", async () => {
+  const own = await makeTeam(t, 'own team');
+  const admin = await makePrincipal(t, { role: 'internal_user', teamAdminOf: [own] });
+  const fellow = await makePrincipal(t, { role: 'internal_user', teamAdminOf: [own] });
+  await t.db.ds.query(`INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend) VALUES ($1, $2, 40)`, [admin.userId, own]);
+  const made = await t.gql(`mutation($u: ID!, $t: ID!) { generateKey(input: { userId: $u, teamId: $t }) { key } }`, { u: fellow.userId, t: own }, admin.rawKey);
+  expect(made.errors).toBeUndefined();
+  const delegated = made.data.generateKey.key;
+  const before = await t.db.ds.query(`SELECT spend, budget_id FROM "LiteLLM_TeamMembership" WHERE user_id = $1 AND team_id = $2`, [admin.userId, own]);
+  const raise = await t.gql(`mutation($t: ID!, $u: ID!) { updateTeamMember(teamId: $t, userId: $u, input: { maxBudgetInTeam: 1000000 }) { role } }`, { t: own, u: admin.userId }, delegated);
+  expect(codes(raise)).toEqual(['FORBIDDEN']);
+  const reset = await t.gql(`mutation($t: ID!, $u: ID!) { resetTeamMemberSpend(teamId: $t, userId: $u) { role } }`, { t: own, u: admin.userId }, delegated);
+  expect(codes(reset)).toEqual(['FORBIDDEN']);
+  expect(await t.db.ds.query(`SELECT spend, budget_id FROM "LiteLLM_TeamMembership" WHERE user_id = $1 AND team_id = $2`, [admin.userId, own])).toEqual(before);
+  // the fellow admin's own key still changes the first admin's limits (two admins agreeing is the team's rule)
+  const byFellow = await t.gql(`mutation($t: ID!, $u: ID!) { updateTeamMember(teamId: $t, userId: $u, input: { maxBudgetInTeam: 10 }) { role } }`, { t: own, u: admin.userId }, fellow.rawKey);
+  expect(byFellow.errors).toBeUndefined();
+});
