@@ -8,6 +8,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { tombstoneKeys } from './keys';
+import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
 
@@ -153,8 +154,9 @@ export class OrganizationService {
   }
 
   /**
-   * /organization/delete: for each organization, its teams, its memberships and the keys carrying its
-   * organization_id are deleted, then the organization; its budget tier stays. All or nothing.
+   * /organization/delete: for each organization, its teams (under their advisory locks, so member writes
+   * racing it wait and then find no team), its memberships and the keys carrying its organization_id are
+   * deleted, then the organization; its budget tier stays. All or nothing.
    */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireAdmin('delete organizations');
@@ -164,6 +166,8 @@ export class OrganizationService {
       const missing = wanted.find((id) => !orgs.some((o) => o.id === id));
       // LiteLLM's wording
       if (missing) throw new GatewayError('NOT_FOUND', `Organization=${missing} not found`);
+      const listed: { team_id: string }[] = await em.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
+      for (const teamId of listed.map((t) => t.team_id).sort()) await lockTeam(em, teamId);
       // their teams are kept as LiteLLM keeps a deleted team (LiteLLM's organization delete keeps no copy)
       const teams: { team_id: string }[] = await em.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[]) ORDER BY team_id FOR UPDATE`, [wanted]);
       if (teams.length) await tombstoneTeams(em, this.policy.caller, teams.map((t) => t.team_id));

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { codes, startTestGateway, TestGateway } from '../helpers/gateway';
-import { makeTeam } from '../helpers/world';
+import { makeOrganization, makeTeam } from '../helpers/world';
 
 /**
  * Calls that take several teams' advisory locks take them in one order (team id), whatever order the caller
- * lists the teams in: two createUser calls naming the same teams in opposite orders must both succeed.
+ * lists the teams in: two createUser calls naming the same teams in opposite orders must both succeed. Every
+ * call that deletes a team takes its lock, so a member write racing it ends applied or NOT_FOUND.
  */
 let t: TestGateway;
 let teams: string[];
@@ -21,4 +23,27 @@ test('createUser with the same teams in opposite orders, concurrently: no deadlo
   for (const r of results) expect(codes(r)).toEqual([]);
   const rosters: { n: number }[] = await t.db.ds.query(`SELECT jsonb_array_length(members_with_roles) AS n FROM "LiteLLM_TeamTable" WHERE team_id = ANY($1::text[])`, [teams]);
   expect(rosters.map((r) => Number(r.n))).toEqual([8, 8, 8]);
+});
+
+test("deleteOrganizations takes its teams' locks: a member add racing it ends applied or NOT_FOUND, never a 5xx", async () => {
+  const org = await makeOrganization(t, 'going');
+  const team = await makeTeam(t, 'in going org', org);
+  const user = `u-${randomUUID().slice(0, 8)}`;
+  await t.db.ds.query(`INSERT INTO "LiteLLM_UserTable" (user_id, teams) VALUES ($1, '{}')`, [user]);
+  // hold the team row so both calls queue behind it: the delete first, then the add
+  const holder = t.db.ds.createQueryRunner();
+  await holder.connect();
+  await holder.startTransaction();
+  await holder.query(`SELECT 1 FROM "LiteLLM_TeamTable" WHERE team_id = $1 FOR UPDATE`, [team]);
+  const del = t.gql(`mutation($o: ID!) { deleteOrganizations(ids: [$o]) }`, { o: org });
+  await new Promise((r) => setTimeout(r, 400));
+  const add = t.gql(`mutation($t: ID!, $u: ID!) { addTeamMembers(teamId: $t, members: [{ userId: $u }]) { id } }`, { t: team, u: user });
+  await new Promise((r) => setTimeout(r, 400));
+  await holder.commitTransaction();
+  await holder.release();
+  const [d, a] = await Promise.all([del, add]);
+  expect(d.errors).toBeUndefined();
+  expect(codes(a)).toEqual(['NOT_FOUND']);
+  // and the user does not keep a team that is gone
+  expect((await t.db.ds.query(`SELECT teams FROM "LiteLLM_UserTable" WHERE user_id = $1`, [user]))[0].teams).toEqual([]);
 });
