@@ -246,6 +246,15 @@ export class Policy {
     if (!this.isAdmin && (userId === this.caller.userId || userId === this.caller.delegatedBy)) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
   }
 
+  /**
+   * A team of an organization takes only users of that organization (LiteLLM's team_member_add), or a user made
+   * by the same call, who belongs nowhere else; proxy admins add anyone.
+   */
+  assertCanJoinOrganizationTeam(team: TeamFacts, userId: string, inOrganization: boolean): void {
+    if (this.isAdmin || !team.organizationId || inOrganization) return;
+    throw forbidden(`User ${userId} is not a member of organization ${team.organizationId}, which team ${team.id} belongs to; add them to the organization first`);
+  }
+
   /** createTeam: proxy admins anywhere; org admins inside their organizations; nobody else (internal users included). */
   assertCanCreateTeam(organizationId: string | null): void {
     this.requireWrite('create teams');

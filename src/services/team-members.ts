@@ -101,8 +101,8 @@ export class TeamMemberService {
     return this.ds.transaction((em) => this.addWithin(em, teamId, members, now));
   }
 
-  /** The member add inside a transaction the caller holds (createUser joins its teams through it); members validated. */
-  async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date): Promise<Team> {
+  /** The member add inside a transaction the caller holds (createUser joins the user it made through it); members validated. */
+  async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date, made?: string): Promise<Team> {
     const actor = actorOf(this.policy.caller);
     const team = await this.managedTeam(em, teamId, '/team/member_add');
     this.policy.assertTeamOpen(team);
@@ -115,6 +115,10 @@ export class TeamMemberService {
       const { id, email, exists } = await this.identify(em, m, i);
       if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
       if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
+      if (exists && id !== made && team.organizationId) {
+        const inOrganization = (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = $2`, [team.organizationId, id])).length > 0;
+        this.policy.assertCanJoinOrganizationTeam(team, id, inOrganization);
+      }
       if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
         duplicates.push(`user_id=${id}, user_email=${email}`);
         continue;

@@ -191,6 +191,10 @@ export class TeamService {
         const known: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
         const unknown = ids.filter((u) => !known.some((k) => k.user_id === u));
         if (unknown.length && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${unknown.join(', ')}`);
+        if (a.organizationId != null) {
+          const inOrganization: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [a.organizationId, ids]);
+          for (const u of ids) this.policy.assertCanJoinOrganizationTeam({ id, organizationId: a.organizationId }, u, inOrganization.some((r) => r.user_id === u));
+        }
       }
       // LiteLLM adds the caller (the proxy admin name for the master key) as the team's admin
       const roster: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = members.map((m) => ({ user_id: m.userId, user_email: m.userEmail ?? null, role: m.role === 'admin' ? 'admin' : 'user' }));

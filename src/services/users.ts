@@ -169,7 +169,7 @@ export class UserService {
       for (const teamId of teams.map((t) => t.teamId).sort()) await lockTeam(em, teamId);
       for (const t of teams) {
         try {
-          await members.addWithin(em, t.teamId, [{ userId: id, userEmail: a.userEmail ?? null, role: t.role ?? 'user' }], now);
+          await members.addWithin(em, t.teamId, [{ userId: id, userEmail: a.userEmail ?? null, role: t.role ?? 'user' }], now, id);
         } catch (err) {
           // LiteLLM's _add_user_to_team: a user already in the team is skipped
           if (!(err instanceof GatewayError && err.extensions.code === 'CONFLICT')) throw err;
