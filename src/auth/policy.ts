@@ -357,7 +357,8 @@ export class Policy {
 
   /**
    * updateUser: proxy admins anyone (LiteLLM's can_user_call_user_update); a user only themselves, and only
-   * their alias: nobody raises their own limits, models or role, or takes another's email.
+   * their alias: nobody raises their own limits, models or role, or takes another's email. A delegated key
+   * acts within its team, so not on its owner's user row.
    */
   assertCanUpdateUser(userId: string, fields: string[]): void {
     this.requireWrite('update users');
@@ -365,6 +366,7 @@ export class Policy {
     // LiteLLM's wording
     if (fields.includes('userRole')) throw forbidden('Only proxy admins can modify user roles.');
     if (userId !== this.caller.userId) throw forbidden('User does not have permission to update this user. Only PROXY_ADMIN can update other users.');
+    if (this.caller.boundTeamId) throw forbidden(`This key was made for team ${this.caller.boundTeamId} and may not change its owner's user`);
     const other = fields.filter((f) => f !== 'userAlias');
     if (other.length) throw forbidden(`Only proxy admins may change ${other.join(', ')}; a user may change only their own userAlias`);
   }
