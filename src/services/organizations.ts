@@ -8,6 +8,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { tombstoneKeys } from './keys';
+import { lockUserEmail } from './members';
 import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
@@ -198,9 +199,10 @@ export class OrganizationService {
   }
 
   /**
-   * /organization/member_add: each member found by user_id, else by exact email, else created as LiteLLM's
-   * new internal user; then an OrganizationMembership row with the role. A user already in the organization
-   * makes the whole call CONFLICT (LiteLLM fails on the duplicate row).
+   * /organization/member_add: each member found by user_id, else by exact email (under the email's lock, so
+   * concurrent calls make one user per email), else created as LiteLLM's new internal user; then an
+   * OrganizationMembership row with the role. A user already in the organization makes the whole call CONFLICT
+   * (LiteLLM fails on the duplicate row).
    */
   async addMembers(organizationId: string, members: OrganizationMemberArgs[]): Promise<Organization> {
     this.policy.requireWrite('add organization members');
@@ -217,6 +219,7 @@ export class OrganizationService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
+      for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
       const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
       for (const [i, m] of members.entries()) {
         const userId = await this.memberUser(em, m, i, now);

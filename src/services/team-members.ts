@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, Team, TeamMembership, User } from '../../entities';
 import type { TeamMemberEntry } from './members';
-import { memberOf } from './members';
+import { lockUserEmail, memberOf } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
@@ -101,9 +101,13 @@ export class TeamMemberService {
     return this.ds.transaction((em) => this.addWithin(em, teamId, members, now));
   }
 
-  /** The member add inside a transaction the caller holds (createUser joins the user it made through it); members validated. */
+  /**
+   * The member add inside a transaction the caller holds (createUser joins the user it made through it); members
+   * validated. The members' email locks come first, in order, then the team's: the order createUser takes them in.
+   */
   async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date, made?: string): Promise<Team> {
     const actor = actorOf(this.policy.caller);
+    for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
     const team = await this.managedTeam(em, teamId, '/team/member_add');
     this.policy.assertTeamOpen(team);
     const roster = rosterOf(team).filter(isEntry);

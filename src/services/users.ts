@@ -9,6 +9,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { audit, columnJson, snakeJson } from './audit';
 import { BudgetService, validateUserBudget } from './budgets';
 import { KeyService, tombstoneKeys } from './keys';
+import { lockUserEmail } from './members';
 import { lockTeam, TeamMemberService } from './team-members';
 import * as v from './validate';
 
@@ -96,7 +97,7 @@ function withNewUserDefaults(input: CreateUserArgs, d: NewUserDefaults): CreateU
 /** No two users share an email, case-insensitively, as LiteLLM's /user/new checks; serialized per email. */
 async function assertEmailFree(em: EntityManager, email: string, exceptUserId: string | null): Promise<void> {
   const value = email.trim();
-  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`litellm_user_email:${value.toLowerCase()}`]);
+  await lockUserEmail(em, value);
   const rows: { user_email: string }[] = await em.query(`SELECT user_email FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) AND user_id IS DISTINCT FROM $2 LIMIT 1`, [value, exceptUserId]);
   // LiteLLM's wording (409)
   if (rows.length) throw conflict(`User with email ${rows[0].user_email} already exists`, 'userEmail');

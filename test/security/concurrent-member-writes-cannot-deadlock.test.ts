@@ -47,3 +47,17 @@ test("deleteOrganizations takes its teams' locks: a member add racing it ends ap
   // and the user does not keep a team that is gone
   expect((await t.db.ds.query(`SELECT teams FROM "LiteLLM_UserTable" WHERE user_id = $1`, [user]))[0].teams).toEqual([]);
 });
+
+test('concurrent adds of one new email (to teams and organizations) make one user, not one each', async () => {
+  const email = `new-${randomUUID().slice(0, 8)}@example.com`;
+  const org = await makeOrganization(t, 'email race');
+  const targets = [await makeTeam(t, 'r1'), await makeTeam(t, 'r2'), await makeTeam(t, 'r3'), await makeTeam(t, 'r4')];
+  const calls = [
+    ...targets.map((team) => t.gql(`mutation($t: ID!, $e: String!) { addTeamMembers(teamId: $t, members: [{ userEmail: $e }]) { id } }`, { t: team, e: email })),
+    t.gql(`mutation($o: ID!, $e: String!) { addOrganizationMembers(organizationId: $o, members: [{ userEmail: $e, role: INTERNAL_USER }]) { id } }`, { o: org, e: email }),
+  ];
+  for (const r of await Promise.all(calls)) expect(codes(r)).toEqual([]);
+  const users: { user_id: string; teams: string[] }[] = await t.db.ds.query(`SELECT user_id, teams FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1)`, [email]);
+  expect(users.length).toBe(1);
+  expect([...users[0].teams].sort()).toEqual([...targets].sort());
+});
