@@ -125,6 +125,8 @@ test("who may add: team and org admins existing users only; members and other te
   const member = await makePrincipal(t, { role: 'internal_user', teamMemberOf: [team] });
   const outsider = await makePrincipal(t, { role: 'internal_user', teamAdminOf: [other] });
   await q(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role, teams) VALUES ('joiner', 'joiner@example.com', 'internal_user', '{}')`);
+  // a team of an organization takes that organization's users (test/security/org-teams-take-only-their-organizations-users.test.ts)
+  await q(`INSERT INTO "LiteLLM_OrganizationMembership" (user_id, organization_id, user_role) VALUES ('joiner', $1, 'internal_user')`, [org]);
   expect((await t.gql(ADD, { t: team, m: [{ userId: 'joiner' }] }, teamAdmin.rawKey)).errors).toBeUndefined();
   expect((await t.gql(ADD, { t: team, m: [{ userEmail: 'org-added@example.com' }] }, orgAdmin.rawKey)).errors).toBeUndefined();
   const before = await fingerprint();

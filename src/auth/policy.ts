@@ -239,11 +239,20 @@ export class Policy {
 
   /**
    * A member's limits and tracked spend in a team: its managers (managedTeam checks that), but nobody except a
-   * proxy admin their own, which would lift their own budget.
+   * proxy admin their own, which would lift their own budget; nor through a delegated key they made for another.
    */
   assertCanChangeMemberLimits(team: TeamFacts, userId: string): void {
     if (!this.managesTeam(team.id, team.organizationId)) throw forbidden("Only proxy admins and the team's admins may change member budgets");
-    if (!this.isAdmin && userId === this.caller.userId) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
+    if (!this.isAdmin && (userId === this.caller.userId || userId === this.caller.delegatedBy)) throw forbidden('Only a proxy admin may change your own budget or spend in a team');
+  }
+
+  /**
+   * A team of an organization takes only users of that organization (LiteLLM's team_member_add), or a user made
+   * by the same call, who belongs nowhere else; proxy admins add anyone.
+   */
+  assertCanJoinOrganizationTeam(team: TeamFacts, userId: string, inOrganization: boolean): void {
+    if (this.isAdmin || !team.organizationId || inOrganization) return;
+    throw forbidden(`User ${userId} is not a member of organization ${team.organizationId}, which team ${team.id} belongs to; add them to the organization first`);
   }
 
   /** createTeam: proxy admins anywhere; org admins inside their organizations; nobody else (internal users included). */
@@ -330,10 +339,13 @@ export class Policy {
    * createUser: proxy admins; an org admin only for a user who joins teams of organizations they administer
    * (LiteLLM lets org admins reach /user/new; team admins and internal users may not), and without the
    * first key: it is personal (no team) and would hand them the new user's power outside any team. Only a
-   * proxy admin makes a proxy_admin or proxy_admin_viewer.
+   * proxy admin makes a proxy_admin or proxy_admin_viewer. A key restricted by allowed_routes receives no first
+   * key, which has none.
    */
   assertCanCreateUser(target: { role: string | null; teams: TeamFacts[]; withKey: boolean }): void {
     this.requireWrite('create users');
+    if (target.withKey && !routesWithin(this.caller.allowedRoutes, []))
+      throw forbidden(`This key's allowed_routes (${this.caller.allowedRoutes.join(', ')}) do not allow receiving a new user's first key, which has none; give autoCreateKey: false`);
     if ((target.role === 'proxy_admin' || target.role === 'proxy_admin_viewer') && !this.isAdmin)
       // LiteLLM's wording
       throw forbidden(`Only proxy admins can create administrative users (proxy_admin, proxy_admin_viewer). Attempted to create user with role: ${target.role}. Your role: ${this.caller.role}`);
@@ -345,7 +357,8 @@ export class Policy {
 
   /**
    * updateUser: proxy admins anyone (LiteLLM's can_user_call_user_update); a user only themselves, and only
-   * their alias: nobody raises their own limits, models or role, or takes another's email.
+   * their alias: nobody raises their own limits, models or role, or takes another's email. A delegated key
+   * acts within its team, so not on its owner's user row.
    */
   assertCanUpdateUser(userId: string, fields: string[]): void {
     this.requireWrite('update users');
@@ -353,6 +366,7 @@ export class Policy {
     // LiteLLM's wording
     if (fields.includes('userRole')) throw forbidden('Only proxy admins can modify user roles.');
     if (userId !== this.caller.userId) throw forbidden('User does not have permission to update this user. Only PROXY_ADMIN can update other users.');
+    if (this.caller.boundTeamId) throw forbidden(`This key was made for team ${this.caller.boundTeamId} and may not change its owner's user`);
     const other = fields.filter((f) => f !== 'userAlias');
     if (other.length) throw forbidden(`Only proxy admins may change ${other.join(', ')}; a user may change only their own userAlias`);
   }
@@ -467,7 +481,8 @@ export class Policy {
 
   /**
    * Key tombstones: admins all; others their own keys' and those of teams and organizations they administer
-   * (a deleted team's keys by the organization its tombstone names).
+   * (a deleted team's keys by the organization its tombstone names), as keyScope saw them alive: a personal key
+   * that carried an organization_id is not its org admins'.
    */
   deletedKeyScope(k: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
@@ -478,7 +493,6 @@ export class Policy {
     if (this.adminOrgs.length) {
       const orgs = p.add(this.adminOrgs);
       parts.push(
-        `${k}.organization_id = ANY(${orgs}::text[])`,
         `${k}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
         `${k}.team_id IN (SELECT team_id FROM "LiteLLM_DeletedTeamTable" WHERE organization_id = ANY(${orgs}::text[]))`,
       );

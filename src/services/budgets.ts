@@ -65,6 +65,29 @@ export async function tierShared(
   return shared;
 }
 
+// LiteLLM's special model name: an empty models list means every proxy model
+export const ALL_PROXY_MODELS = 'all-proxy-models';
+
+/** LiteLLM's validate_team_org_change: the organization must allow the team's models (unless left out), budget and limits. */
+export async function assertTeamFitsOrganization(em: EntityManager, org: Organization, team: { models?: string[] | null; maxBudget: number | null; tpmLimit: number | null; rpmLimit: number | null }): Promise<void> {
+  const orgModels = org.models ?? [];
+  if (team.models !== undefined && orgModels.length && !orgModels.includes(ALL_PROXY_MODELS)) {
+    const teamModels = team.models ?? [];
+    // LiteLLM's wording
+    if (!teamModels.length) throw badInput('models', 'Cannot move team to organization. Team has access to all proxy models, but the organization does not.');
+    const outside = teamModels.filter((m) => !orgModels.includes(m));
+    if (outside.length) throw badInput('models', `The organization ${org.id} does not allow model(s) ${outside.join(', ')}`);
+  }
+  const tier = await em.findOneBy(Budget, { id: org.budgetId });
+  if (!tier) return;
+  if (team.maxBudget && tier.maxBudget && team.maxBudget > tier.maxBudget)
+    throw badInput('maxBudget', `Cannot move team to organization. Team has max_budget ${team.maxBudget} that is greater than the organization's max_budget ${tier.maxBudget}.`);
+  if (team.tpmLimit && tier.tpmLimit && team.tpmLimit > tier.tpmLimit)
+    throw badInput('tpmLimit', `Cannot move team to organization. Team has tpm_limit ${team.tpmLimit} that is greater than the organization's tpm_limit ${tier.tpmLimit}.`);
+  if (team.rpmLimit && tier.rpmLimit && team.rpmLimit > tier.rpmLimit)
+    throw badInput('rpmLimit', `Cannot move team to organization. Team has rpm_limit ${team.rpmLimit} that is greater than the organization's rpm_limit ${tier.rpmLimit}.`);
+}
+
 /** The inline budget of a user (UserTable): no soft budget and no tier in LiteLLM. */
 export function validateUserBudget(a: SetBudgetArgs): void {
   if (a.softBudget != null) throw badInput('softBudget', "LiteLLM's users have no soft budget");
@@ -161,6 +184,8 @@ export class BudgetService {
       if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', teamId);
       this.policy.assertCanSetTeamBudget(team);
       validateBudget(a, team);
+      const org = team.organizationId ? await em.findOneBy(Organization, { id: team.organizationId }) : null;
+      if (org) await assertTeamFitsOrganization(em, org, { maxBudget: a.maxBudget ?? null, tpmLimit: a.tpmLimit ?? null, rpmLimit: a.rpmLimit ?? null });
       const changes: Partial<Team> = { updatedAt: now };
       for (const f of ['maxBudget', 'softBudget', 'tpmLimit', 'rpmLimit', 'maxParallelRequests'] as const) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
       if (a.budgetDuration !== undefined) {

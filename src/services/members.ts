@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Team, TeamMembership, User } from '../../entities';
 
 /** One entry of TeamTable.members_with_roles: the one type of a team member, GraphQL's TeamMember included. */
@@ -57,3 +58,7 @@ function parse(team: TeamRow): TeamMemberEntry[] {
 export function memberOf(team: TeamRow, userId: string | null): TeamMemberEntry | undefined {
   return userId === null ? undefined : teamMembers(team).find((m) => m.userId === userId);
 }
+
+/** Serializes every call that looks up or gives an email to a user (case-insensitively), so none makes a second user with it. */
+export const lockUserEmail = (em: EntityManager, email: string) =>
+  em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`litellm_user_email:${email.trim().toLowerCase()}`]);

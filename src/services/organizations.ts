@@ -8,6 +8,8 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { tombstoneKeys } from './keys';
+import { lockUserEmail } from './members';
+import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
 
@@ -153,8 +155,9 @@ export class OrganizationService {
   }
 
   /**
-   * /organization/delete: for each organization, its teams, its memberships and the keys carrying its
-   * organization_id are deleted, then the organization; its budget tier stays. All or nothing.
+   * /organization/delete: for each organization, its teams (under their advisory locks, so member writes
+   * racing it wait and then find no team), its memberships and the keys carrying its organization_id are
+   * deleted, then the organization; its budget tier stays. All or nothing.
    */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireAdmin('delete organizations');
@@ -164,6 +167,8 @@ export class OrganizationService {
       const missing = wanted.find((id) => !orgs.some((o) => o.id === id));
       // LiteLLM's wording
       if (missing) throw new GatewayError('NOT_FOUND', `Organization=${missing} not found`);
+      const listed: { team_id: string }[] = await em.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
+      for (const teamId of listed.map((t) => t.team_id).sort()) await lockTeam(em, teamId);
       // their teams are kept as LiteLLM keeps a deleted team (LiteLLM's organization delete keeps no copy)
       const teams: { team_id: string }[] = await em.query(`SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY($1::text[]) ORDER BY team_id FOR UPDATE`, [wanted]);
       if (teams.length) await tombstoneTeams(em, this.policy.caller, teams.map((t) => t.team_id));
@@ -194,9 +199,10 @@ export class OrganizationService {
   }
 
   /**
-   * /organization/member_add: each member found by user_id, else by exact email, else created as LiteLLM's
-   * new internal user; then an OrganizationMembership row with the role. A user already in the organization
-   * makes the whole call CONFLICT (LiteLLM fails on the duplicate row).
+   * /organization/member_add: each member found by user_id, else by exact email (under the email's lock, so
+   * concurrent calls make one user per email), else created as LiteLLM's new internal user; then an
+   * OrganizationMembership row with the role. A user already in the organization makes the whole call CONFLICT
+   * (LiteLLM fails on the duplicate row).
    */
   async addMembers(organizationId: string, members: OrganizationMemberArgs[]): Promise<Organization> {
     this.policy.requireWrite('add organization members');
@@ -213,6 +219,7 @@ export class OrganizationService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
+      for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
       const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
       for (const [i, m] of members.entries()) {
         const userId = await this.memberUser(em, m, i, now);

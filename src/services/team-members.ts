@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, Team, TeamMembership, User } from '../../entities';
 import type { TeamMemberEntry } from './members';
-import { memberOf } from './members';
+import { lockUserEmail, memberOf } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
@@ -101,9 +101,13 @@ export class TeamMemberService {
     return this.ds.transaction((em) => this.addWithin(em, teamId, members, now));
   }
 
-  /** The member add inside a transaction the caller holds (createUser joins its teams through it); members validated. */
-  async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date): Promise<Team> {
+  /**
+   * The member add inside a transaction the caller holds (createUser joins the user it made through it); members
+   * validated. The members' email locks come first, in order, then the team's: the order createUser takes them in.
+   */
+  async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date, made?: string): Promise<Team> {
     const actor = actorOf(this.policy.caller);
+    for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
     const team = await this.managedTeam(em, teamId, '/team/member_add');
     this.policy.assertTeamOpen(team);
     const roster = rosterOf(team).filter(isEntry);
@@ -114,6 +118,11 @@ export class TeamMemberService {
     for (const [i, m] of members.entries()) {
       const { id, email, exists } = await this.identify(em, m, i);
       if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
+      if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
+      if (exists && id !== made && team.organizationId) {
+        const inOrganization = (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = $2`, [team.organizationId, id])).length > 0;
+        this.policy.assertCanJoinOrganizationTeam(team, id, inOrganization);
+      }
       if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
         duplicates.push(`user_id=${id}, user_email=${email}`);
         continue;

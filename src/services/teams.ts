@@ -7,13 +7,12 @@ import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
+import { ALL_PROXY_MODELS, assertTeamFitsOrganization } from './budgets';
 import { nextReset } from './durations';
 import { tombstoneKeys } from './keys';
 import { lockTeam } from './team-members';
 import * as v from './validate';
 
-// LiteLLM's special model name: an empty models list means every proxy model
-const ALL_PROXY_MODELS = 'all-proxy-models';
 const MAX_IDS = 100;
 const MAX_MEMBERS = 500;
 const TEAM_ID = /^[^\s\x00-\x1f\x7f]{1,128}$/;
@@ -122,26 +121,6 @@ export class TeamService {
     return org;
   }
 
-  /** LiteLLM's validate_team_org_change: the organization must allow the team's models, budget and limits. */
-  private async assertFitsOrganization(em: EntityManager, org: Organization, team: { models: string[] | null; maxBudget: number | null; tpmLimit: number | null; rpmLimit: number | null }): Promise<void> {
-    const orgModels = org.models ?? [];
-    if (orgModels.length && !orgModels.includes(ALL_PROXY_MODELS)) {
-      const teamModels = team.models ?? [];
-      // LiteLLM's wording
-      if (!teamModels.length) throw badInput('models', 'Cannot move team to organization. Team has access to all proxy models, but the organization does not.');
-      const outside = teamModels.filter((m) => !orgModels.includes(m));
-      if (outside.length) throw badInput('models', `The organization ${org.id} does not allow model(s) ${outside.join(', ')}`);
-    }
-    const tier = await em.findOneBy(Budget, { id: org.budgetId });
-    if (!tier) return;
-    if (team.maxBudget && tier.maxBudget && team.maxBudget > tier.maxBudget)
-      throw badInput('maxBudget', `Cannot move team to organization. Team has max_budget ${team.maxBudget} that is greater than the organization's max_budget ${tier.maxBudget}.`);
-    if (team.tpmLimit && tier.tpmLimit && team.tpmLimit > tier.tpmLimit)
-      throw badInput('tpmLimit', `Cannot move team to organization. Team has tpm_limit ${team.tpmLimit} that is greater than the organization's tpm_limit ${tier.tpmLimit}.`);
-    if (team.rpmLimit && tier.rpmLimit && team.rpmLimit > tier.rpmLimit)
-      throw badInput('rpmLimit', `Cannot move team to organization. Team has rpm_limit ${team.rpmLimit} that is greater than the organization's rpm_limit ${tier.rpmLimit}.`);
-  }
-
   /** LiteLLM's team member budget: one tier for every member, its id in metadata.team_member_budget_id. */
   private async memberTier(em: EntityManager, existingId: string | null, alias: string | null, maxBudget: number, duration: string | null, now: Date): Promise<string> {
     const actor = actorOf(this.policy.caller);
@@ -197,11 +176,25 @@ export class TeamService {
       // keys carry team_id without a foreign key: a new team must not become the team of keys made before it
       if (a.teamId != null && (await em.query(`SELECT 1 FROM "LiteLLM_VerificationToken" WHERE team_id = $1 LIMIT 1`, [id])).length)
         throw conflict(`Keys already carry team_id ${id}; choose another team id`, 'teamId');
-      if (a.organizationId != null) await this.assertFitsOrganization(em, await this.organization(em, a.organizationId), { models: a.models ?? [], maxBudget: a.maxBudget ?? null, tpmLimit: a.tpmLimit ?? null, rpmLimit: a.rpmLimit ?? null });
+      // nor the heir of a deleted team's history (tombstones, daily spend), which its admins would then read
+      if (
+        a.teamId != null &&
+        (await em.query(
+          `SELECT 1 FROM "LiteLLM_DeletedTeamTable" WHERE team_id = $1 UNION ALL SELECT 1 FROM "LiteLLM_DeletedVerificationToken" WHERE team_id = $1
+           UNION ALL SELECT 1 FROM "LiteLLM_DailyTeamSpend" WHERE team_id = $1 LIMIT 1`,
+          [id],
+        )).length
+      )
+        throw conflict(`A deleted team had team_id ${id}; choose another team id`, 'teamId');
+      if (a.organizationId != null) await assertTeamFitsOrganization(em, await this.organization(em, a.organizationId), { models: a.models ?? [], maxBudget: a.maxBudget ?? null, tpmLimit: a.tpmLimit ?? null, rpmLimit: a.rpmLimit ?? null });
       if (members.length) {
         const known: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
         const unknown = ids.filter((u) => !known.some((k) => k.user_id === u));
         if (unknown.length && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${unknown.join(', ')}`);
+        if (a.organizationId != null) {
+          const inOrganization: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [a.organizationId, ids]);
+          for (const u of ids) this.policy.assertCanJoinOrganizationTeam({ id, organizationId: a.organizationId }, u, inOrganization.some((r) => r.user_id === u));
+        }
       }
       // LiteLLM adds the caller (the proxy admin name for the master key) as the team's admin
       const roster: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = members.map((m) => ({ user_id: m.userId, user_email: m.userEmail ?? null, role: m.role === 'admin' ? 'admin' : 'user' }));
@@ -262,7 +255,7 @@ export class TeamService {
       const orgId = organizationId !== undefined ? organizationId : team.organizationId;
       if (orgId && (moving || a.models !== undefined || a.maxBudget !== undefined || a.tpmLimit !== undefined || a.rpmLimit !== undefined)) {
         const org = await this.organization(em, orgId);
-        await this.assertFitsOrganization(em, org, next);
+        await assertTeamFitsOrganization(em, org, next);
         if (moving) {
           // LiteLLM's validate_team_org_change: every member must belong to the organization
           const roster = (Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []).map((m: any) => m?.user_id).filter((u: unknown): u is string => typeof u === 'string' && u !== 'default_user_id');
@@ -368,7 +361,7 @@ export class TeamService {
       this.policy.assertCanWidenTeam(team, "add models to a team");
       const current = team.models ?? [];
       const next = uniq([...(current.length ? current : [ALL_PROXY_MODELS]), ...models]);
-      if (team.organizationId) await this.assertFitsOrganization(em, await this.organization(em, team.organizationId), { ...team, models: next });
+      if (team.organizationId) await assertTeamFitsOrganization(em, await this.organization(em, team.organizationId), { ...team, models: next });
       await em.update(Team, { id }, { models: next, updatedAt: now });
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: id, before: columnJson(em, Team, team), after: { models: next } });
       return em.findOneByOrFail(Team, { id });

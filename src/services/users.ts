@@ -9,6 +9,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { audit, columnJson, snakeJson } from './audit';
 import { BudgetService, validateUserBudget } from './budgets';
 import { KeyService, tombstoneKeys } from './keys';
+import { lockUserEmail } from './members';
 import { lockTeam, TeamMemberService } from './team-members';
 import * as v from './validate';
 
@@ -96,7 +97,7 @@ function withNewUserDefaults(input: CreateUserArgs, d: NewUserDefaults): CreateU
 /** No two users share an email, case-insensitively, as LiteLLM's /user/new checks; serialized per email. */
 async function assertEmailFree(em: EntityManager, email: string, exceptUserId: string | null): Promise<void> {
   const value = email.trim();
-  await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`litellm_user_email:${value.toLowerCase()}`]);
+  await lockUserEmail(em, value);
   const rows: { user_email: string }[] = await em.query(`SELECT user_email FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) AND user_id IS DISTINCT FROM $2 LIMIT 1`, [value, exceptUserId]);
   // LiteLLM's wording (409)
   if (rows.length) throw conflict(`User with email ${rows[0].user_email} already exists`, 'userEmail');
@@ -119,6 +120,7 @@ export class UserService {
     return new BudgetService(this.ds, this.config, this.policy, this.now);
   }
 
+  /** The teams' locks are taken in team id order, as every call that takes several of them does; then they are joined in the order given. */
   async create(input: CreateUserArgs): Promise<{ user: User; key: { key: string; info: VirtualKey } | null }> {
     this.policy.requireWrite('create users');
     const a = withNewUserDefaults(input, this.config.newUserDefaults);
@@ -165,9 +167,10 @@ export class UserService {
       if (!user) throw conflict(`User with id ${id} already exists`, 'userId');
       await audit(em, this.config, caller, { action: 'created', table: 'LiteLLM_UserTable', objectId: id, before: null, after: columnJson(em, User, user) });
       const members = new TeamMemberService(this.ds, this.policy, this.config, this.now);
+      for (const teamId of teams.map((t) => t.teamId).sort()) await lockTeam(em, teamId);
       for (const t of teams) {
         try {
-          await members.addWithin(em, t.teamId, [{ userId: id, userEmail: a.userEmail ?? null, role: t.role ?? 'user' }], now);
+          await members.addWithin(em, t.teamId, [{ userId: id, userEmail: a.userEmail ?? null, role: t.role ?? 'user' }], now, id);
         } catch (err) {
           // LiteLLM's _add_user_to_team: a user already in the team is skipped
           if (!(err instanceof GatewayError && err.extensions.code === 'CONFLICT')) throw err;

@@ -59,6 +59,8 @@ describe.each(Object.entries(MATRIX) as [Role, Outcome][])('%s', (role, expected
     const { team, target, key } = await world(role);
     const newcomer = `matrix-${randomUUID().slice(0, 8)}`;
     await t.db.ds.query(`INSERT INTO "LiteLLM_UserTable" (user_id, user_role, teams) VALUES ($1, 'internal_user', '{}')`, [newcomer]);
+    // a team of an organization takes that organization's users (test/security/org-teams-take-only-their-organizations-users.test.ts)
+    await t.db.ds.query(`INSERT INTO "LiteLLM_OrganizationMembership" (user_id, organization_id, user_role) VALUES ($1, $2, 'internal_user')`, [newcomer, org]);
     const outcome = (r: { errors?: unknown[] }) => (r.errors ? codes(r as any)[0] : 'OK');
     const results = {
       add: outcome(await t.gql(ADD, { t: team, u: newcomer }, key)),

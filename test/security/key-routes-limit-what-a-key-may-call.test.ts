@@ -95,3 +95,17 @@ test('nested fields need a grant too: a mutation answers with what it made, not 
   const own = await t.gql(`mutation($t: ID) { generateKey(input: { teamId: $t, allowedRoutes: ["/key/generate"] }) { key info { token keyName } } }`, { t: team }, gen);
   expect(own.errors).toBeUndefined();
 });
+
+test("a key restricted to onboarding routes cannot mint itself an unrestricted key through createUser's first key", async () => {
+  // a proxy admin's onboarding key: it may create users and read them, and make no keys
+  const onboarding = await keyWith(['/user/new', '/user/info', '/key/info']);
+  const users = async () => Number((await t.db.ds.query(`SELECT count(*) AS n FROM "LiteLLM_UserTable"`))[0].n);
+  const [beforeKeys, beforeUsers] = [await count(), await users()];
+  const r = await t.gql(`mutation { createUser(input: { userRole: "proxy_admin" }) { user { id } key { key } } }`, {}, onboarding);
+  expect(codes(r)).toEqual(['FORBIDDEN']);
+  expect([await count(), await users()]).toEqual([beforeKeys, beforeUsers]);
+  // without the key, the route does what it says
+  const plain = await t.gql(`mutation { createUser(input: { autoCreateKey: false }) { user { id } key { key } } }`, {}, onboarding);
+  expect(plain.errors).toBeUndefined();
+  expect(plain.data.createUser.key).toBeNull();
+});

@@ -66,6 +66,13 @@ describe('a delegated key cannot climb back to its owner\'s full power', () => {
       expect(p.data.viewer.organizationRoles).toEqual([]);
     }
   });
+
+  test("a delegated key cannot change its owner's user row, which lies outside its team", async () => {
+    const before = await t.db.ds.query(`SELECT user_alias FROM "LiteLLM_UserTable" WHERE user_id = $1`, [mate.userId]);
+    const r = await t.gql(`mutation($u: ID!) { updateUser(id: $u, input: { userAlias: "renamed by the team admin" }) { id } }`, { u: mate.userId }, delegated);
+    expect(codes(r)).toEqual(['FORBIDDEN']);
+    expect(await t.db.ds.query(`SELECT user_alias FROM "LiteLLM_UserTable" WHERE user_id = $1`, [mate.userId])).toEqual(before);
+  });
 });
 
 describe('a route-restricted key gets no wider key through regenerateKey', () => {
