@@ -313,6 +313,18 @@ export class Policy {
     throw forbidden(`Organization admin privileges required. route=${route}, organization_id=${organizationId}`);
   }
 
+  /**
+   * An existing user an org admin brings into their organization: not an admin of the proxy, and a member of no
+   * organization they do not administer (LiteLLM lets an org admin add anyone; from there their teams and keys
+   * would spend another organization's user's budget).
+   */
+  assertMayBringIntoOrganization(user: { userId: string; role: string | null; organizationIds: string[] }): void {
+    if (this.isAdmin) return;
+    if (user.role === 'proxy_admin' || user.role === 'proxy_admin_viewer') throw forbidden(`Only proxy admins may add a ${user.role} to an organization`);
+    const foreign = user.organizationIds.filter((o) => !this.adminOrgs.includes(o));
+    if (foreign.length) throw forbidden(`User ${user.userId} belongs to another organization; only proxy admins may add them to this one`);
+  }
+
   /** An org admin may not change their own role or budget in the organization (that would raise their own power). */
   assertNotOwnMembership(userId: string, action: string): void {
     if (!this.isAdmin && userId === this.caller.userId) throw forbidden(`Only a proxy admin may ${action} of their own organization membership`);

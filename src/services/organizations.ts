@@ -222,7 +222,15 @@ export class OrganizationService {
       for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
       const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
       for (const [i, m] of members.entries()) {
-        const userId = await this.memberUser(em, m, i, now);
+        const { userId, existed } = await this.memberUser(em, m, i, now);
+        if (existed) {
+          const [u]: { user_role: string | null; orgs: string[] }[] = await em.query(
+            `SELECT u.user_role, coalesce((SELECT array_agg(organization_id) FROM "LiteLLM_OrganizationMembership" WHERE user_id = u.user_id), '{}') AS orgs
+               FROM "LiteLLM_UserTable" u WHERE u.user_id = $1`,
+            [userId],
+          );
+          this.policy.assertMayBringIntoOrganization({ userId, role: u.user_role, organizationIds: u.orgs });
+        }
         let budgetId: string | null = null;
         if (m.maxBudgetInOrganization != null) budgetId = (await this.budgets.insertTier(em, randomUUID(), { maxBudget: m.maxBudgetInOrganization, budgetDuration: m.budgetDuration ?? undefined }, now)).id;
         const row = await insertReturning(em, OrganizationMember, { userId, organizationId: org.id, role: m.role, spend: 0, budgetId, createdAt: now, updatedAt: now }, new Set(['userId']));
@@ -235,21 +243,21 @@ export class OrganizationService {
   }
 
   /** The member's user_id, the user made as LiteLLM's get_new_internal_user_defaults when nobody has the id or email. */
-  private async memberUser(em: EntityManager, m: OrganizationMemberArgs, i: number, now: Date): Promise<string> {
+  private async memberUser(em: EntityManager, m: OrganizationMemberArgs, i: number, now: Date): Promise<{ userId: string; existed: boolean }> {
     if (m.userId) {
       const byId: unknown[] = await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId]);
-      if (byId.length) return m.userId;
+      if (byId.length) return { userId: m.userId, existed: true };
     }
     if (m.userEmail) {
       const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = $1 LIMIT 2`, [m.userEmail]);
       // LiteLLM's wording
       if (byEmail.length > 1) throw badInput(`members[${i}]`, "Multiple users with this email found in db. Please use 'user_id' instead.");
-      if (byEmail.length === 1) return byEmail[0].user_id;
+      if (byEmail.length === 1) return { userId: byEmail[0].user_id, existed: true };
     }
     if (m.userId) this.policy.assertMayCreateUserId(m.userId);
     const id = m.userId ?? randomUUID();
     await insertReturning(em, User, { id, email: m.userEmail ?? null, role: 'internal_user', models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
-    return id;
+    return { userId: id, existed: false };
   }
 
   /**

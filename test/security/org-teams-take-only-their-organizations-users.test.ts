@@ -55,3 +55,17 @@ test("users of the team's organization, and new users, still join", async () => 
   const created = await t.gql(`mutation($t: ID!) { createUser(input: { autoCreateKey: false, teams: [{ teamId: $t }] }) { user { id } } }`, { t: teamA }, orgAdmin.rawKey);
   expect(created.errors).toBeUndefined();
 });
+
+test("an org admin cannot first bring another organization's user (or an admin of the proxy) into their organization; unaffiliated users they may, as LiteLLM lets them", async () => {
+  const ADD_ORG = `mutation($o: ID!, $m: [OrganizationMemberInput!]!) { addOrganizationMembers(organizationId: $o, members: $m) { id } }`;
+  const viewer = await makePrincipal(t, { role: 'proxy_admin_viewer' });
+  const loner = await makePrincipal(t, { role: 'internal_user' });
+  const members = async () => (await t.db.ds.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 ORDER BY 1`, [orgA])).map((r: any) => r.user_id);
+  const before = await members();
+  for (const member of [{ userId: outsider.userId, role: 'INTERNAL_USER' }, { userEmail: `${outsider.userId}@example.com`, role: 'INTERNAL_USER' }, { userId: viewer.userId, role: 'INTERNAL_USER' }])
+    expect(codes(await t.gql(ADD_ORG, { o: orgA, m: [member] }, orgAdmin.rawKey))).toEqual(['FORBIDDEN']);
+  expect(await members()).toEqual(before);
+  expect((await t.gql(ADD_ORG, { o: orgA, m: [{ userId: loner.userId, role: 'INTERNAL_USER' }] }, orgAdmin.rawKey)).errors).toBeUndefined();
+  // a proxy admin may
+  expect((await t.gql(ADD_ORG, { o: orgA, m: [{ userId: outsider.userId, role: 'INTERNAL_USER' }] })).errors).toBeUndefined();
+});
