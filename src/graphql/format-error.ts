@@ -23,7 +23,8 @@ function causeOf(error: unknown): unknown {
 
 /**
  * Every error leaves with a code: ours pass through, type-graphql's UNAUTHORIZED becomes FORBIDDEN,
- * a lost database becomes SERVICE_UNAVAILABLE, a value the database refuses BAD_USER_INPUT, and anything
+ * a lost database becomes SERVICE_UNAVAILABLE, a value the database refuses BAD_USER_INPUT, a transaction a
+ * concurrent one rolled back CONFLICT (retryable), and anything
  * else is masked and logged with the request id.
  */
 export function formatErrorWith(log: Logger, requestId: () => string | undefined) {
@@ -43,6 +44,11 @@ export function formatErrorWith(log: Logger, requestId: () => string | undefined
     if (typeof cause?.code === 'string' && /^(22[0-9A-Z]{3}|23503)$/.test(cause.code)) {
       log.warn('input refused by the database', { requestId: id, path: formatted.path, sqlstate: cause.code, error: cause.message });
       return { message: `The database refused a value of the request: ${cause.message}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', sqlstate: cause.code, requestId: id } };
+    }
+    // a deadlock or serialization failure rolled the transaction back: nothing was written, and it may be sent again
+    if (cause?.code === '40P01' || cause?.code === '40001') {
+      log.warn('transaction rolled back by a concurrent one', { requestId: id, path: formatted.path, sqlstate: cause.code });
+      return { message: 'A concurrent change got in the way and nothing was written; send the request again', path: formatted.path, extensions: { code: 'CONFLICT', sqlstate: cause.code, retryable: true, requestId: id } };
     }
     if (cause?.code === '57014') {
       return { message: 'The query ran longer than the statement timeout', path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX', requestId: id } };
