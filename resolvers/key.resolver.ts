@@ -3,7 +3,8 @@ import { Budget, Organization, Team, User, VirtualKey } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { badInput } from '../src/graphql/errors';
 import { Context } from '../src/graphql/context';
-import { keyList, keyByAlias } from '../src/reads/keys';
+import { keyByAlias, keyFilterScans, keyList } from '../src/reads/keys';
+import { scanCost } from '../src/graphql/limits';
 import { reads } from '../src/graphql/selection';
 import { tokenFromInput } from '../src/services/key-format';
 import { KeyService } from '../src/services/keys';
@@ -15,6 +16,7 @@ import { KeyConnection } from './types/connections';
 @Resolver(() => VirtualKey)
 export class KeyResolver {
   @Query(() => KeyConnection, { description: "Virtual keys the caller may see: admins all; others their own keys, their teams' service-account keys and the keys of teams and organizations they administer" })
+  @Extensions(scanCost((args) => keyFilterScans(args.filter)))
   async keys(
     @Args() args: PageArgs,
     @Arg('filter', () => KeyFilter, { nullable: true, description: 'Only keys of this user or team' }) filter: KeyFilter | null,

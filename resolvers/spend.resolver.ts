@@ -1,4 +1,4 @@
-import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, pageInfo, PageInfo } from '../src/graphql/connection';
 import { Policy } from '../src/auth/policy';
@@ -9,7 +9,7 @@ import { windowCost } from '../src/graphql/limits';
 import { DateScalar } from '../src/graphql/scalars';
 import { Loaders } from '../src/loaders/loaders';
 import { UsageSums, ZERO } from '../src/loaders/usage';
-import { auditLogList, errorLogList, spendLogList } from '../src/reads/spend';
+import { auditLogList, errorLogList, spendLogById, spendLogList } from '../src/reads/spend';
 import { checkWindow } from '../src/services/date-window';
 import { Dimension, Report, ReportRow, spendReport } from '../src/services/spend-report';
 import { PageArgs } from './inputs/page.input';
@@ -149,6 +149,12 @@ export class SpendQueryResolver {
     if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
     const { page, count } = await heavy.run(() => spendLogList(ds, policy, loaders.wanted(SpendLog), args, filter));
     return connection(SpendLogConnection, page, count);
+  }
+
+  @Query(() => SpendLog, { nullable: true, description: 'One request of LiteLLM_SpendLogs by its request_id (the primary key: no window needed); null when none has it or the caller may not see it' })
+  spendLog(@Arg('requestId', () => ID, { description: 'The request_id LiteLLM logged' }) requestId: string, @Ctx() { ds, policy, config, loaders }: Context) {
+    if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
+    return spendLogById(ds, policy, loaders.wanted(SpendLog), requestId);
   }
 
   @Query(() => ErrorLogConnection, { description: 'LiteLLM_ErrorLogs, newest first (LiteLLM indexes only request_id here)' })

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Mutation, Query, Resolve
 import { Organization, OrganizationMember, Team, User } from '../entities';
 import { connection } from '../src/graphql/connection';
 import { Context } from '../src/graphql/context';
-import { userList } from '../src/reads/users';
+import { userFilterScans, userList } from '../src/reads/users';
+import { scanCost } from '../src/graphql/limits';
 import { reads } from '../src/graphql/selection';
 import { UserFilter } from './inputs/filters.input';
 import { UserService } from '../src/services/users';
@@ -15,7 +16,8 @@ import { KeyConnection, UserConnection } from './types/connections';
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserConnection, { description: 'Users the caller may see: admins all; others themselves and the members of teams and organizations they administer' })
-  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true, description: 'Only users matching these indexed columns' }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
+  @Extensions(scanCost((args) => userFilterScans(args.filter)))
+  async users(@Args() args: PageArgs, @Arg('filter', () => UserFilter, { nullable: true, description: 'Only users matching these columns' }) filter: UserFilter | null, @Ctx() { ds, policy, loaders }: Context) {
     const { page, count } = await userList(ds, policy, loaders.wanted(User), args, filter);
     return connection(UserConnection, page, count);
   }

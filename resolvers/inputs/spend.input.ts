@@ -110,6 +110,9 @@ export class SpendLogFilter {
   @Field(() => ID, { nullable: true, description: 'The request with this request_id' })
   requestId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Requests of this session (session_id, indexed): a conversation or agent run' })
+  sessionId?: string | null;
+
   @Field(() => String, { nullable: true, description: 'one of request_tags' })
   tag?: string | null;
 }

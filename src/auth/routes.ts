@@ -28,6 +28,7 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     modelAccessRequests: ['/user/available_users'],
     spendReport: ['/global/spend/report', '/spend/report'],
     spendLogs: ['/spend/logs'],
+    spendLog: ['/spend/logs'],
     errorLogs: ['/global/spend/logs'],
     auditLogs: ['/audit'],
     deletedKeys: ['/key/list'],
@@ -79,7 +80,7 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
   },
 };
 
-const SPEND_QUERIES = new Set(['viewer', 'spendReport', 'spendLogs', 'errorLogs']);
+const SPEND_QUERIES = new Set(['viewer', 'spendReport', 'spendLogs', 'spendLog', 'errorLogs']);
 
 /** What one allowed_routes entry grants for a root field, or false. */
 function grants(entry: string, kind: OperationKind, field: string): boolean {
@@ -124,7 +125,7 @@ const TYPE_ROOTS: Record<string, string[]> = {
   Model: ['models'],
   Invitation: ['invitations'],
   ModelAccessRequest: ['modelAccessRequests'],
-  SpendLog: ['spendLogs'],
+  SpendLog: ['spendLogs', 'spendLog'],
   SpendReport: ['spendReport'],
   SpendReportRow: ['spendReport'],
   ErrorLog: ['errorLogs'],

@@ -95,6 +95,15 @@ export interface WindowCost {
 /** Field extensions (type-graphql's @Extensions) for a field whose cost grows with its date window. */
 export const windowCost = (cost: WindowCost) => ({ windowCost: cost });
 
+/**
+ * What a list adds when a filter or order it was given has no index LiteLLM keeps, so it reads the whole
+ * table (400,000 keys in a large deployment; bench/RESULTS.md): a tenth of the default limit.
+ */
+export const LIST_SCAN_COST = 25_000;
+
+/** Field extensions for a list that reads its whole table when `scans(args)` says so. */
+export const scanCost = (scans: (args: Record<string, any>) => boolean) => ({ scanCost: scans });
+
 const pageSizeOf = (args: Record<string, any>): number | undefined =>
   typeof args.last === 'number' ? args.last : typeof args.first === 'number' ? args.first : typeof args.input?.first === 'number' ? args.input.first : undefined;
 
@@ -103,6 +112,13 @@ const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const first = pageSizeOf(args);
   if (first !== undefined || 'after' in args || 'before' in args) return 1 + Math.max(1, first ?? DEFAULT_PAGE) * Math.max(1, childComplexity);
   return undefined;
+};
+
+/** A list reading its whole table costs LIST_SCAN_COST on top of its page. */
+const scanEstimator: ComplexityEstimator = (options) => {
+  const scans = options.field.extensions?.scanCost as ((args: Record<string, any>) => boolean) | undefined;
+  if (!scans || !scans(options.args)) return undefined;
+  return LIST_SCAN_COST + (pageEstimator(options) ?? 1 + options.childComplexity);
 };
 
 /**
@@ -181,7 +197,7 @@ function cacheKey(operationName: string | null | undefined, variables: Record<st
  * measured (the checks depend on nothing else).
  */
 export function limitChecker(schema: GraphQLSchema, limits: Limits) {
-  const estimators = [introspectionEstimator(schema), windowEstimator(limits.usageMaxWindowDays), pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
+  const estimators = [introspectionEstimator(schema), windowEstimator(limits.usageMaxWindowDays), scanEstimator, pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
   const passed = new WeakMap<DocumentNode, Set<string>>();
   return (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): void => {
     const key = cacheKey(operationName, variables);

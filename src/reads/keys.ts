@@ -6,7 +6,27 @@ import { Params } from '../db/sql';
 import { ChildrenSpec, listPage, ListSpec, PageArgs } from '../paging';
 import { KEY_ORDER } from './orders';
 
-export type KeyFilter = { userId?: string | null; teamId?: string | null } | null;
+export type KeyFilter = {
+  userId?: string | null;
+  teamId?: string | null;
+  alias?: string | null;
+  aliasPrefix?: string | null;
+  organizationId?: string | null;
+  projectId?: string | null;
+  budgetId?: string | null;
+  blocked?: boolean | null;
+  expiresAfter?: Date | null;
+  expiresBefore?: Date | null;
+} | null;
+
+/** Filters LiteLLM has no index for on VerificationToken: without userId or teamId they read the whole key table. */
+const UNINDEXED_KEY_FILTERS = ['alias', 'aliasPrefix', 'organizationId', 'projectId', 'budgetId', 'blocked', 'expiresAfter', 'expiresBefore'] as const;
+
+/** Does this filter read every key (no indexed column narrows it)? The complexity limit counts it (LIST_SCAN_COST). */
+export function keyFilterScans(filter: KeyFilter | undefined): boolean {
+  if (!filter || filter.userId || filter.teamId) return false;
+  return UNINDEXED_KEY_FILTERS.some((f) => filter[f] !== undefined && filter[f] !== null);
+}
 
 /** The root key list: what the caller may see, filtered, by hash. */
 export function keyListSpec(policy: Policy, filter: KeyFilter, descending: boolean): ListSpec<VirtualKey> {
@@ -17,6 +37,15 @@ export function keyListSpec(policy: Policy, filter: KeyFilter, descending: boole
       const w = [policy.keyScope(x, p)];
       if (filter?.userId) w.push(`${x}.user_id = ${p.add(filter.userId)}`);
       if (filter?.teamId) w.push(`${x}.team_id = ${p.add(filter.teamId)}`);
+      if (filter?.alias) w.push(`${x}.key_alias = ${p.add(filter.alias)}`);
+      if (filter?.aliasPrefix) w.push(`starts_with(${x}.key_alias, ${p.add(filter.aliasPrefix)})`);
+      if (filter?.organizationId) w.push(`${x}.organization_id = ${p.add(filter.organizationId)}`);
+      if (filter?.projectId) w.push(`${x}.project_id = ${p.add(filter.projectId)}`);
+      if (filter?.budgetId) w.push(`${x}.budget_id = ${p.add(filter.budgetId)}`);
+      if (filter?.blocked === true) w.push(`${x}.blocked IS TRUE`);
+      if (filter?.blocked === false) w.push(`${x}.blocked IS NOT TRUE`);
+      if (filter?.expiresAfter) w.push(`${x}.expires >= ${p.add(filter.expiresAfter)}`);
+      if (filter?.expiresBefore) w.push(`${x}.expires <= ${p.add(filter.expiresBefore)}`);
       return w;
     },
   };

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AuditLogEntry, ErrorLog, SpendLog } from '../../entities';
 import { Policy } from '../auth/policy';
+import { table } from '../db/rows';
+import { Params } from '../db/sql';
 import { listPage, PageArgs } from '../paging';
 import { tokenFromInput } from '../services/key-format';
 import { AUDIT_LOG_ORDER, ERROR_LOG_ORDER, SPEND_LOG_ORDER } from './orders';
@@ -16,6 +18,7 @@ export interface SpendLogFilter {
   model?: string | null;
   status?: string | null;
   requestId?: string | null;
+  sessionId?: string | null;
   tag?: string | null;
 }
 
@@ -34,10 +37,19 @@ export function spendLogList(ds: DataSource, policy: Policy, fields: ReadonlySet
       if (filter.model) w.push(`(${x}.model = ${p.add(filter.model)} OR ${x}.model_group = ${p.add(filter.model)})`);
       if (filter.status) w.push(`${x}.status = ${p.add(filter.status)}`);
       if (filter.requestId) w.push(`${x}.request_id = ${p.add(filter.requestId)}`);
+      if (filter.sessionId) w.push(`${x}.session_id = ${p.add(filter.sessionId)}`);
       if (filter.tag) w.push(`${x}.request_tags @> jsonb_build_array(${p.add(filter.tag)}::text)`);
       return w;
     },
   }, args);
+}
+
+/** One spend log by its primary key, with no window: what the caller may see of it, or null. */
+export async function spendLogById(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, requestId: string): Promise<SpendLog | null> {
+  const t = table(ds, SpendLog);
+  const p = new Params([requestId]);
+  const rows: Record<string, unknown>[] = await ds.query(`SELECT ${t.select('x', fields)} FROM ${t.table} x WHERE x.request_id = $1 AND ${policy.spendLogScope('x', p)}`, p.values);
+  return rows[0] ? t.hydrate(rows[0]) : null;
 }
 
 export interface ErrorLogFilter {
