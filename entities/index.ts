@@ -24,6 +24,44 @@ import { DailyTagSpend } from './daily-tag-spend.entity';
 import { DeletedVirtualKey } from './deleted-virtual-key.entity';
 import { DeletedTeam } from './deleted-team.entity';
 import { DeprecatedVirtualKey } from './deprecated-virtual-key.entity';
+import { AccessGroup } from './access-group.entity';
+import { AdaptiveRouterSession } from './adaptive-router-session.entity';
+import { AdaptiveRouterState } from './adaptive-router-state.entity';
+import { Agent } from './agent.entity';
+import { CacheConfig } from './cache-config.entity';
+import { ClaudeCodePlugin } from './claude-code-plugin.entity';
+import { ConfigParam } from './config-param.entity';
+import { ConfigOverride } from './config-override.entity';
+import { Credential } from './credential.entity';
+import { CronJob } from './cron-job.entity';
+import { DailyAgentSpend } from './daily-agent-spend.entity';
+import { DailyGuardrailMetrics } from './daily-guardrail-metrics.entity';
+import { DailyPolicyMetrics } from './daily-policy-metrics.entity';
+import { Guardrail } from './guardrail.entity';
+import { HealthCheck } from './health-check.entity';
+import { JwtKeyMapping } from './jwt-key-mapping.entity';
+import { McpServer } from './mcp-server.entity';
+import { McpToolset } from './mcp-toolset.entity';
+import { McpUserCredential } from './mcp-user-credential.entity';
+import { ManagedFile } from './managed-file.entity';
+import { ManagedObject } from './managed-object.entity';
+import { ManagedVectorStoreIndex } from './managed-vector-store-index.entity';
+import { ManagedVectorStore } from './managed-vector-store.entity';
+import { VectorStore } from './vector-store.entity';
+import { Memory } from './memory.entity';
+import { PolicyAttachment } from './policy-attachment.entity';
+import { Policy } from './policy.entity';
+import { Prompt } from './prompt.entity';
+import { SsoConfig } from './sso-config.entity';
+import { SearchTool } from './search-tool.entity';
+import { Skill } from './skill.entity';
+import { SpendLogGuardrail } from './spend-log-guardrail.entity';
+import { SpendLogTool } from './spend-log-tool.entity';
+import { Tool } from './tool.entity';
+import { UiSettings } from './ui-settings.entity';
+import { WorkflowEvent } from './workflow-event.entity';
+import { WorkflowMessage } from './workflow-message.entity';
+import { WorkflowRun } from './workflow-run.entity';
 
 export {
   Budget,
@@ -52,6 +90,44 @@ export {
   DeletedVirtualKey,
   DeletedTeam,
   DeprecatedVirtualKey,
+  AccessGroup,
+  AdaptiveRouterSession,
+  AdaptiveRouterState,
+  Agent,
+  CacheConfig,
+  ClaudeCodePlugin,
+  ConfigParam,
+  ConfigOverride,
+  Credential,
+  CronJob,
+  DailyAgentSpend,
+  DailyGuardrailMetrics,
+  DailyPolicyMetrics,
+  Guardrail,
+  HealthCheck,
+  JwtKeyMapping,
+  McpServer,
+  McpToolset,
+  McpUserCredential,
+  ManagedFile,
+  ManagedObject,
+  ManagedVectorStoreIndex,
+  ManagedVectorStore,
+  VectorStore,
+  Memory,
+  PolicyAttachment,
+  Policy,
+  Prompt,
+  SsoConfig,
+  SearchTool,
+  Skill,
+  SpendLogGuardrail,
+  SpendLogTool,
+  Tool,
+  UiSettings,
+  WorkflowEvent,
+  WorkflowMessage,
+  WorkflowRun,
 };
 
 export const ENTITIES = [
@@ -81,4 +157,42 @@ export const ENTITIES = [
   DeletedVirtualKey,
   DeletedTeam,
   DeprecatedVirtualKey,
+  AccessGroup,
+  AdaptiveRouterSession,
+  AdaptiveRouterState,
+  Agent,
+  CacheConfig,
+  ClaudeCodePlugin,
+  ConfigParam,
+  ConfigOverride,
+  Credential,
+  CronJob,
+  DailyAgentSpend,
+  DailyGuardrailMetrics,
+  DailyPolicyMetrics,
+  Guardrail,
+  HealthCheck,
+  JwtKeyMapping,
+  McpServer,
+  McpToolset,
+  McpUserCredential,
+  ManagedFile,
+  ManagedObject,
+  ManagedVectorStoreIndex,
+  ManagedVectorStore,
+  VectorStore,
+  Memory,
+  PolicyAttachment,
+  Policy,
+  Prompt,
+  SsoConfig,
+  SearchTool,
+  Skill,
+  SpendLogGuardrail,
+  SpendLogTool,
+  Tool,
+  UiSettings,
+  WorkflowEvent,
+  WorkflowMessage,
+  WorkflowRun,
 ];

@@ -57,8 +57,27 @@ describe('an empty database', () => {
   afterAll(() => db.drop());
 
   test('is migrated in auto mode, once, and then passes schema-check', async () => {
-    expect(await prepareSchema(db.ds, 'auto')).toEqual({ attached: false, applied: ['LiteLLMSchema1764000000000'] });
+    expect(await prepareSchema(db.ds, 'auto')).toEqual({ attached: false, applied: ['LiteLLMSchema1764000000000', 'LiteLLMRemainingTables1765000000000'] });
     expect(await prepareSchema(db.ds, 'auto')).toEqual({ attached: false, applied: [] });
+    expect(await checkSchema(db.ds)).toEqual([]);
+  });
+});
+
+describe('a database built by our first migration only', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await freshDatabase();
+    await db.ds.undoLastMigration({ transaction: 'all' });
+  });
+  afterAll(() => db.drop());
+
+  test('gains the remaining tables in auto mode, its rows untouched, and then passes schema-check', async () => {
+    const tables = async () => (await db.ds.query(`SELECT count(*)::int n FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'LiteLLM\\_%'`))[0].n;
+    expect(await tables()).toBe(26);
+    await db.ds.query(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, created_by, updated_by, max_budget) VALUES ('b1', 'u', 'u', 5)`);
+    expect(await prepareSchema(db.ds, 'auto')).toEqual({ attached: false, applied: ['LiteLLMRemainingTables1765000000000'] });
+    expect(await tables()).toBe(64);
+    expect(await db.ds.query(`SELECT budget_id, max_budget FROM "LiteLLM_BudgetTable"`)).toEqual([{ budget_id: 'b1', max_budget: 5 }]);
     expect(await checkSchema(db.ds)).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ const UDT: Record<string, string> = {
   bigint: 'int8',
   jsonb: 'jsonb',
   timestamp: 'timestamp',
+  bytea: 'bytea',
 };
 
 // Types the gateway reads and writes correctly even where a LiteLLM release differs from ours.
@@ -36,7 +37,7 @@ function family(udt: string): string {
 }
 
 export function expectedUdt(column: ColumnMetadata): string {
-  const base = UDT[String(column.type)];
+  const base = column.type === 'enum' ? column.enumName : UDT[String(column.type)];
   if (!base) throw new Error(`unmapped column type ${String(column.type)} on ${column.entityMetadata.tableName}.${column.databaseName}`);
   return column.isArray ? `_${base}` : base;
 }

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'LiteLLM_SpendLogGuardrailIndex' })
+export class SpendLogGuardrail {
+  @PrimaryColumn({ name: 'request_id', type: 'text' })
+  requestId: string;
+
+  @PrimaryColumn({ name: 'guardrail_id', type: 'text' })
+  guardrailId: string;
+
+  @Column({ name: 'policy_id', type: 'text', nullable: true })
+  policyId: string | null;
+
+  @Column({ name: 'start_time', type: 'timestamp', precision: 3 })
+  startTime: Date;
+}
