@@ -130,7 +130,9 @@ export {
   WorkflowRun,
 };
 
-export const ENTITIES = [
+/** The tables the gateway's features are built on: a database without one of them (or with one of their mapped
+ * columns missing) cannot be served. */
+export const REQUIRED_ENTITIES = [
   Budget,
   ObjectPermission,
   Organization,
@@ -157,6 +159,13 @@ export const ENTITIES = [
   DeletedVirtualKey,
   DeletedTeam,
   DeprecatedVirtualKey,
+];
+
+/**
+ * Tables of newer LiteLLM releases, or of features a proxy may never have used: a database without one still
+ * starts, and whatever reads it answers FEATURE_UNAVAILABLE naming the table (src/db/availability.ts).
+ */
+export const OPTIONAL_ENTITIES = [
   AccessGroup,
   AdaptiveRouterSession,
   AdaptiveRouterState,
@@ -196,3 +205,5 @@ export const ENTITIES = [
   WorkflowMessage,
   WorkflowRun,
 ];
+
+export const ENTITIES = [...REQUIRED_ENTITIES, ...OPTIONAL_ENTITIES];
