@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { NEVER_READ_COLUMNS } from '../../entities/secrets';
 import { requireTable } from './availability';
 
 type TableInfo = {
@@ -13,8 +14,8 @@ const cache = new WeakMap<object, TableInfo>();
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
-// Secrets the gateway never reads: UserTable.password.
-const NEVER_READ = new Set(['LiteLLM_UserTable.password']);
+// Secrets the gateway never reads: the deny-list's columns that no field may show even in part.
+const NEVER_READ = NEVER_READ_COLUMNS;
 
 /**
  * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING the wanted properties' columns (every column
