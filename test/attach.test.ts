@@ -141,6 +141,22 @@ describe('a database from an older LiteLLM, without some of the newer tables', (
     }
   });
 
+  test('a table dropped after the start answers FEATURE_UNAVAILABLE naming it, not an internal error', async () => {
+    const gateway = await startTestGateway({ db, seed: false });
+    try {
+      await db.ds.query(`ALTER TABLE "LiteLLM_InvitationLink" RENAME TO invitations_elsewhere`);
+      const r = await gateway.gql(`{ invitations { totalCount } }`);
+      const others = await gateway.gql(`{ budgets { totalCount } }`);
+      await db.ds.query(`ALTER TABLE invitations_elsewhere RENAME TO "LiteLLM_InvitationLink"`);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'FEATURE_UNAVAILABLE', table: 'LiteLLM_InvitationLink' });
+      expect(r.errors![0].message).toMatch(/no usable LiteLLM_InvitationLink/);
+      expect(others.data).toEqual({ budgets: { totalCount: 0 } });
+    } finally {
+      await gateway.close();
+    }
+  });
+
   test('the command line: serve starts and names the unavailable features; schema-check passes and lists them', async () => {
     const env = { DATABASE_URL: db.url, LITELLM_MASTER_KEY: MASTER_KEY, PORT: '0', HOST: '127.0.0.1' };
     const check = await runMain(['schema-check'], env);

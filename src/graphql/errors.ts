@@ -24,4 +24,4 @@ export const conflict = (message: string, field?: string) => new GatewayError('C
 export const unauthenticated = (message: string) => new GatewayError('UNAUTHENTICATED', message);
 export const tooComplex = (message: string) => new GatewayError('QUERY_TOO_COMPLEX', message);
 export const featureUnavailable = (table: string) =>
-  new GatewayError('FEATURE_UNAVAILABLE', `This database has no usable ${table} (a LiteLLM release older than the gateway's): the feature that reads it is unavailable`, { table });
+  new GatewayError('FEATURE_UNAVAILABLE', `This database has no usable ${table} (missing, or from an older LiteLLM release): the feature that reads it is unavailable`, { table });

@@ -1,5 +1,6 @@
 import { GraphQLFormattedError } from 'graphql';
 import { Logger } from '../server/log';
+import { featureUnavailable } from './errors';
 
 const PASS_THROUGH = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE', 'FEATURE_UNAVAILABLE',
@@ -43,6 +44,12 @@ export function formatErrorWith(log: Logger, requestId: () => string | undefined
     if (typeof cause?.code === 'string' && /^(22[0-9A-Z]{3}|23503)$/.test(cause.code)) {
       log.warn('input refused by the database', { requestId: id, path: formatted.path, sqlstate: cause.code, error: cause.message });
       return { message: `The database refused a value of the request: ${cause.message}`, path: formatted.path, extensions: { code: 'BAD_USER_INPUT', sqlstate: cause.code, requestId: id } };
+    }
+    // undefined_table: a table dropped after the start-up check found it
+    const missingTable = cause?.code === '42P01' ? /relation "(LiteLLM_\w+)" does not exist/.exec(String(cause.message))?.[1] : undefined;
+    if (missingTable) {
+      log.warn('table missing', { requestId: id, path: formatted.path, table: missingTable });
+      return { message: featureUnavailable(missingTable).message, path: formatted.path, extensions: { code: 'FEATURE_UNAVAILABLE', table: missingTable, requestId: id } };
     }
     if (cause?.code === '57014') {
       return { message: 'The query ran longer than the statement timeout', path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX', requestId: id } };
