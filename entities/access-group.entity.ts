@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_AccessGroupTable_access_group_name_key', ['accessGroupName'], { unique: true })
 @Entity({ name: 'LiteLLM_AccessGroupTable' })
 export class AccessGroup {
   @PrimaryColumn({ name: 'access_group_id', type: 'text' })

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('idx_adaptive_router_session_activity', ['lastActivityAt'])
 @Entity({ name: 'LiteLLM_AdaptiveRouterSession' })
 export class AdaptiveRouterSession {
   @PrimaryColumn({ name: 'session_id', type: 'text' })

@@ -1,6 +1,7 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { ObjectPermission } from './object-permission.entity';
 
+@Index('LiteLLM_AgentsTable_agent_name_key', ['agentName'], { unique: true })
 @Entity({ name: 'LiteLLM_AgentsTable' })
 export class Agent {
   @PrimaryColumn({ name: 'agent_id', type: 'text' })

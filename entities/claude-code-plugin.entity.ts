@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ClaudeCodePluginTable_name_key', ['name'], { unique: true })
 @Entity({ name: 'LiteLLM_ClaudeCodePluginTable' })
 export class ClaudeCodePlugin {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_CredentialsTable_credential_name_key', ['credentialName'], { unique: true })
 @Entity({ name: 'LiteLLM_CredentialsTable' })
 export class Credential {
   @PrimaryColumn({ name: 'credential_id', type: 'text' })

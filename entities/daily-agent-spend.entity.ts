@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyAgentSpend_agent_id_date_api_key_model_custom__key', ['agentId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyAgentSpend_agent_id_date_idx', ['agentId', 'date'])
+@Index('LiteLLM_DailyAgentSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyAgentSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyAgentSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyAgentSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyAgentSpend_model_idx', ['model'])
 @Entity({ name: 'LiteLLM_DailyAgentSpend' })
 export class DailyAgentSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

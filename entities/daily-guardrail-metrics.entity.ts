@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyGuardrailMetrics_date_idx', ['date'])
+@Index('LiteLLM_DailyGuardrailMetrics_guardrail_id_idx', ['guardrailId'])
 @Entity({ name: 'LiteLLM_DailyGuardrailMetrics' })
 export class DailyGuardrailMetrics {
   @PrimaryColumn({ name: 'guardrail_id', type: 'text' })

@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyPolicyMetrics_date_idx', ['date'])
+@Index('LiteLLM_DailyPolicyMetrics_policy_id_idx', ['policyId'])
 @Entity({ name: 'LiteLLM_DailyPolicyMetrics' })
 export class DailyPolicyMetrics {
   @PrimaryColumn({ name: 'policy_id', type: 'text' })

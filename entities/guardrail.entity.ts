@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_GuardrailsTable_guardrail_name_key', ['guardrailName'], { unique: true })
+@Index('LiteLLM_GuardrailsTable_status_idx', ['status'])
 @Entity({ name: 'LiteLLM_GuardrailsTable' })
 export class Guardrail {
   @PrimaryColumn({ name: 'guardrail_id', type: 'text' })

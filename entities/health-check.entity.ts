@@ -1,5 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_HealthCheckTable_checked_at_idx', ['checkedAt'])
+@Index('LiteLLM_HealthCheckTable_model_id_model_name_checked_at_idx', ['modelId', 'modelName', 'checkedAt']) // DESC on the last column in LiteLLM: TypeORM has no column order, the migration has it
+@Index('LiteLLM_HealthCheckTable_model_name_idx', ['modelName'])
+@Index('LiteLLM_HealthCheckTable_status_idx', ['status'])
 @Entity({ name: 'LiteLLM_HealthCheckTable' })
 export class HealthCheck {
   @PrimaryColumn({ name: 'health_check_id', type: 'text' })

@@ -1,6 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { VirtualKey } from './virtual-key.entity';
 
+@Index('LiteLLM_JWTKeyMapping_jwt_claim_name_jwt_claim_value_is_act_idx', ['jwtClaimName', 'jwtClaimValue', 'isActive'])
+@Index('LiteLLM_JWTKeyMapping_jwt_claim_name_jwt_claim_value_key', ['jwtClaimName', 'jwtClaimValue'], { unique: true })
 @Entity({ name: 'LiteLLM_JWTKeyMapping' })
 export class JwtKeyMapping {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ManagedFileTable_team_id_created_at_idx', ['teamId', 'createdAt']) // DESC on the last column in LiteLLM: TypeORM has no column order, the migration has it
+@Index('LiteLLM_ManagedFileTable_unified_file_id_idx', ['unifiedFileId'])
+@Index('LiteLLM_ManagedFileTable_unified_file_id_key', ['unifiedFileId'], { unique: true })
 @Entity({ name: 'LiteLLM_ManagedFileTable' })
 export class ManagedFile {
   @PrimaryColumn({ name: 'id', type: 'text' })

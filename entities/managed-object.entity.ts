@@ -1,5 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ManagedObjectTable_model_object_id_idx', ['modelObjectId'])
+@Index('LiteLLM_ManagedObjectTable_model_object_id_key', ['modelObjectId'], { unique: true })
+@Index('LiteLLM_ManagedObjectTable_team_id_created_at_idx', ['teamId', 'createdAt']) // DESC on the last column in LiteLLM: TypeORM has no column order, the migration has it
+@Index('LiteLLM_ManagedObjectTable_unified_object_id_idx', ['unifiedObjectId'])
+@Index('LiteLLM_ManagedObjectTable_unified_object_id_key', ['unifiedObjectId'], { unique: true })
 @Entity({ name: 'LiteLLM_ManagedObjectTable' })
 export class ManagedObject {
   @PrimaryColumn({ name: 'id', type: 'text' })

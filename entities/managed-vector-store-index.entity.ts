@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ManagedVectorStoreIndexTable_index_name_key', ['indexName'], { unique: true })
 @Entity({ name: 'LiteLLM_ManagedVectorStoreIndexTable' })
 export class ManagedVectorStoreIndex {
   @PrimaryColumn({ name: 'id', type: 'text' })

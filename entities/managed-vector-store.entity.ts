@@ -1,5 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ManagedVectorStoreTable_team_id_created_at_idx', ['teamId', 'createdAt']) // DESC on the last column in LiteLLM: TypeORM has no column order, the migration has it
+@Index('LiteLLM_ManagedVectorStoreTable_unified_resource_id_idx', ['unifiedResourceId'])
+@Index('LiteLLM_ManagedVectorStoreTable_unified_resource_id_key', ['unifiedResourceId'], { unique: true })
 @Entity({ name: 'LiteLLM_ManagedVectorStoreTable' })
 export class ManagedVectorStore {
   @PrimaryColumn({ name: 'id', type: 'text' })

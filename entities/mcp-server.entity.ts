@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_MCPServerTable_approval_status_idx', ['approvalStatus'])
 @Entity({ name: 'LiteLLM_MCPServerTable' })
 export class McpServer {
   @PrimaryColumn({ name: 'server_id', type: 'text' })

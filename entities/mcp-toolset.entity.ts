@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_MCPToolsetTable_toolset_name_key', ['toolsetName'], { unique: true })
 @Entity({ name: 'LiteLLM_MCPToolsetTable' })
 export class McpToolset {
   @PrimaryColumn({ name: 'toolset_id', type: 'text' })

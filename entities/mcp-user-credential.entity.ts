@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_MCPUserCredentials_user_id_server_id_key', ['userId', 'serverId'], { unique: true })
 @Entity({ name: 'LiteLLM_MCPUserCredentials' })
 export class McpUserCredential {
   @PrimaryColumn({ name: 'id', type: 'text' })

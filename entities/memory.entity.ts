@@ -1,5 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_MemoryTable_key_key', ['key'], { unique: true })
+@Index('LiteLLM_MemoryTable_team_id_idx', ['teamId'])
+@Index('LiteLLM_MemoryTable_user_id_idx', ['userId'])
 @Entity({ name: 'LiteLLM_MemoryTable' })
 export class Memory {
   @PrimaryColumn({ name: 'memory_id', type: 'text' })

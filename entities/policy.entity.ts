@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_PolicyTable_policy_name_version_number_key', ['policyName', 'versionNumber'], { unique: true })
+@Index('LiteLLM_PolicyTable_policy_name_version_status_idx', ['policyName', 'versionStatus'])
 @Entity({ name: 'LiteLLM_PolicyTable' })
 export class Policy {
   @PrimaryColumn({ name: 'policy_id', type: 'text' })

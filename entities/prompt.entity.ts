@@ -1,5 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_PromptTable_prompt_id_environment_idx', ['promptId', 'environment'])
+@Index('LiteLLM_PromptTable_prompt_id_idx', ['promptId'])
+@Index('LiteLLM_PromptTable_prompt_id_version_environment_key', ['promptId', 'version', 'environment'], { unique: true })
 @Entity({ name: 'LiteLLM_PromptTable' })
 export class Prompt {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_SearchToolsTable_search_tool_name_key', ['searchToolName'], { unique: true })
 @Entity({ name: 'LiteLLM_SearchToolsTable' })
 export class SearchTool {
   @PrimaryColumn({ name: 'search_tool_id', type: 'text' })

@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_SpendLogGuardrailIndex_guardrail_id_start_time_idx', ['guardrailId', 'startTime'])
+@Index('LiteLLM_SpendLogGuardrailIndex_policy_id_start_time_idx', ['policyId', 'startTime'])
 @Entity({ name: 'LiteLLM_SpendLogGuardrailIndex' })
 export class SpendLogGuardrail {
   @PrimaryColumn({ name: 'request_id', type: 'text' })

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_SpendLogToolIndex_tool_name_start_time_idx', ['toolName', 'startTime'])
 @Entity({ name: 'LiteLLM_SpendLogToolIndex' })
 export class SpendLogTool {
   @PrimaryColumn({ name: 'request_id', type: 'text' })

@@ -1,5 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ToolTable_input_policy_idx', ['inputPolicy'])
+@Index('LiteLLM_ToolTable_output_policy_idx', ['outputPolicy'])
+@Index('LiteLLM_ToolTable_team_id_idx', ['teamId'])
+@Index('LiteLLM_ToolTable_tool_name_key', ['toolName'], { unique: true })
 @Entity({ name: 'LiteLLM_ToolTable' })
 export class Tool {
   @PrimaryColumn({ name: 'tool_id', type: 'text' })

@@ -1,5 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_ManagedVectorStoresTable_team_id_idx', ['teamId'])
+@Index('LiteLLM_ManagedVectorStoresTable_user_id_idx', ['userId'])
 @Entity({ name: 'LiteLLM_ManagedVectorStoresTable' })
 export class VectorStore {
   @PrimaryColumn({ name: 'vector_store_id', type: 'text' })

@@ -1,6 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { WorkflowRun } from './workflow-run.entity';
 
+@Index('LiteLLM_WorkflowEvent_run_id_idx', ['runId'])
+@Index('LiteLLM_WorkflowEvent_run_id_sequence_number_key', ['runId', 'sequenceNumber'], { unique: true })
 @Entity({ name: 'LiteLLM_WorkflowEvent' })
 export class WorkflowEvent {
   @PrimaryColumn({ name: 'event_id', type: 'text' })

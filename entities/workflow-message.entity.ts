@@ -1,6 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { WorkflowRun } from './workflow-run.entity';
 
+@Index('LiteLLM_WorkflowMessage_run_id_idx', ['runId'])
+@Index('LiteLLM_WorkflowMessage_run_id_sequence_number_key', ['runId', 'sequenceNumber'], { unique: true })
 @Entity({ name: 'LiteLLM_WorkflowMessage' })
 export class WorkflowMessage {
   @PrimaryColumn({ name: 'message_id', type: 'text' })

@@ -1,5 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_WorkflowRun_created_at_idx', ['createdAt'])
+@Index('LiteLLM_WorkflowRun_created_by_idx', ['createdBy'])
+@Index('LiteLLM_WorkflowRun_session_id_idx', ['sessionId'])
+@Index('LiteLLM_WorkflowRun_session_id_key', ['sessionId'], { unique: true })
+@Index('LiteLLM_WorkflowRun_workflow_type_status_idx', ['workflowType', 'status'])
 @Entity({ name: 'LiteLLM_WorkflowRun' })
 export class WorkflowRun {
   @PrimaryColumn({ name: 'run_id', type: 'text' })

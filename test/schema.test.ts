@@ -107,3 +107,15 @@ test('entity relations exist exactly where LiteLLM has foreign keys', () => {
   );
   report(diff('relation', expected, actual));
 });
+
+test('entities declare every index of LiteLLM: name, columns, unique', () => {
+  const columns = (c: string) => (c.includes('(') ? '(expression)' : c);
+  const expected = readTsv('constraints.tsv')
+    .filter((r) => r.kind === 'INDEX' && !r.name.endsWith('_pkey'))
+    .map((r) => `${r.table_name} ${r.name} (${columns(r.columns)})${r.unique === 'true' ? ' unique' : ''}`);
+  expect(expected).toHaveLength(194 - 64);
+  const actual = db.ds.entityMetadatas.flatMap((m) =>
+    m.indices.map((i) => `${m.tableName} ${i.name} (${i.columns.map((c) => c.databaseName).join(',') || '(expression)'})${i.isUnique ? ' unique' : ''}`),
+  );
+  report(diff('entity index', expected, actual));
+});
