@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyEndUserSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyEndUserSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyEndUserSpend_end_user_id_date_api_key_model_cu_key', ['endUserId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyEndUserSpend_end_user_id_date_idx', ['endUserId', 'date'])
+@Index('LiteLLM_DailyEndUserSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyEndUserSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyEndUserSpend_model_idx', ['model'])
 @Entity({ name: 'LiteLLM_DailyEndUserSpend' })
 export class DailyEndUserSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyOrganizationSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyOrganizationSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyOrganizationSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyOrganizationSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyOrganizationSpend_model_idx', ['model'])
+@Index('LiteLLM_DailyOrganizationSpend_organization_id_date_api_key_key', ['organizationId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyOrganizationSpend_organization_id_date_idx', ['organizationId', 'date'])
 @Entity({ name: 'LiteLLM_DailyOrganizationSpend' })
 export class DailyOrganizationSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyTagSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyTagSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyTagSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyTagSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyTagSpend_model_idx', ['model'])
+@Index('LiteLLM_DailyTagSpend_tag_date_api_key_model_custom_llm_pro_key', ['tag', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyTagSpend_tag_date_idx', ['tag', 'date'])
 @Entity({ name: 'LiteLLM_DailyTagSpend' })
 export class DailyTagSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyTeamSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyTeamSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyTeamSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyTeamSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyTeamSpend_model_idx', ['model'])
+@Index('LiteLLM_DailyTeamSpend_team_id_date_api_key_model_custom_ll_key', ['teamId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyTeamSpend_team_id_date_idx', ['teamId', 'date'])
 @Entity({ name: 'LiteLLM_DailyTeamSpend' })
 export class DailyTeamSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

@@ -1,5 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DailyUserSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyUserSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyUserSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyUserSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyUserSpend_model_idx', ['model'])
+@Index('LiteLLM_DailyUserSpend_user_id_date_api_key_model_custom_ll_key', ['userId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyUserSpend_user_id_date_idx', ['userId', 'date'])
 @Entity({ name: 'LiteLLM_DailyUserSpend' })
 export class DailyUserSpend {
   @PrimaryColumn({ name: 'id', type: 'text' })

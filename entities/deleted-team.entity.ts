@@ -1,8 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 
 @ObjectType('DeletedTeam', { description: 'A deleted team: the copy LiteLLM keeps in LiteLLM_DeletedTeamTable' })
+@Index('LiteLLM_DeletedTeamTable_created_at_idx', ['createdAt'])
+@Index('LiteLLM_DeletedTeamTable_deleted_at_idx', ['deletedAt'])
+@Index('LiteLLM_DeletedTeamTable_organization_id_idx', ['organizationId'])
+@Index('LiteLLM_DeletedTeamTable_team_alias_idx', ['teamAlias'])
+@Index('LiteLLM_DeletedTeamTable_team_id_idx', ['teamId'])
 @Entity({ name: 'LiteLLM_DeletedTeamTable' })
 export class DeletedTeam {
   @Field(() => ID, { description: 'Id of the tombstone row' })

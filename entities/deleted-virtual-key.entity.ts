@@ -1,8 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
 @ObjectType('DeletedKey', { description: 'A deleted or rotated-away virtual key: the copy LiteLLM keeps in LiteLLM_DeletedVerificationToken' })
+@Index('LiteLLM_DeletedVerificationToken_created_at_idx', ['createdAt'])
+@Index('LiteLLM_DeletedVerificationToken_deleted_at_idx', ['deletedAt'])
+@Index('LiteLLM_DeletedVerificationToken_key_alias_idx', ['keyAlias'])
+@Index('LiteLLM_DeletedVerificationToken_organization_id_idx', ['organizationId'])
+@Index('LiteLLM_DeletedVerificationToken_team_id_idx', ['teamId'])
+@Index('LiteLLM_DeletedVerificationToken_token_idx', ['token'])
+@Index('LiteLLM_DeletedVerificationToken_user_id_idx', ['userId'])
 @Entity({ name: 'LiteLLM_DeletedVerificationToken' })
 export class DeletedVirtualKey {
   @Field(() => ID, { description: 'Id of the tombstone row' })

@@ -1,5 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+@Index('LiteLLM_DeprecatedVerificationToken_revoke_at_idx', ['revokeAt'])
+@Index('LiteLLM_DeprecatedVerificationToken_token_key', ['token'], { unique: true })
+@Index('LiteLLM_DeprecatedVerificationToken_token_revoke_at_idx', ['token', 'revokeAt'])
 @Entity({ name: 'LiteLLM_DeprecatedVerificationToken' })
 export class DeprecatedVirtualKey {
   @PrimaryColumn({ name: 'id', type: 'text' })

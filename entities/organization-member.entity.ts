@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Budget } from './budget.entity';
@@ -6,6 +6,7 @@ import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
 @ObjectType('OrganizationMember', { description: "A user's membership in an organization, with role, spend and budget (LiteLLM_OrganizationMembership)" })
+@Index('LiteLLM_OrganizationMembership_user_id_organization_id_key', ['userId', 'organizationId'], { unique: true })
 @Entity({ name: 'LiteLLM_OrganizationMembership' })
 export class OrganizationMember {
   @Field(() => String, { description: 'user_id of the member' })

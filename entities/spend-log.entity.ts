@@ -1,8 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
 
 @ObjectType('SpendLog', { description: 'One LLM request, successful or failed, with its cost and tokens (LiteLLM_SpendLogs)' })
+@Index('LiteLLM_SpendLogs_end_user_idx', ['endUser'])
+@Index('LiteLLM_SpendLogs_session_id_idx', ['sessionId'])
+@Index('LiteLLM_SpendLogs_startTime_idx', ['startTime'])
+@Index('LiteLLM_SpendLogs_startTime_request_id_idx', ['startTime', 'requestId'])
 @Entity({ name: 'LiteLLM_SpendLogs' })
 export class SpendLog {
   @Field(() => ID, { description: "Provider response id, else LiteLLM's call id; cache hits carry a _cache_hit suffix" })

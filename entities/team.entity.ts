@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { ObjectPermission } from './object-permission.entity';
@@ -6,6 +6,10 @@ import { Organization } from './organization.entity';
 import { TeamModelAliases } from './team-model-aliases.entity';
 
 @ObjectType('Team', { description: 'A team with its members, models, inline budget and rate limits (LiteLLM_TeamTable)' })
+@Index('LiteLLM_TeamTable_created_at_idx', ['createdAt'])
+@Index('LiteLLM_TeamTable_model_id_key', ['modelId'], { unique: true })
+@Index('LiteLLM_TeamTable_organization_id_idx', ['organizationId'])
+@Index('LiteLLM_TeamTable_team_alias_idx', ['alias'])
 @Entity({ name: 'LiteLLM_TeamTable' })
 export class Team {
   @Field(() => ID, { description: 'Team id (team_id)' })

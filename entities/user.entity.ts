@@ -1,10 +1,12 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { ObjectPermission } from './object-permission.entity';
 import { Organization } from './organization.entity';
 
 @ObjectType('User', { description: 'An internal user of the proxy, with role, inline budget and keys (LiteLLM_UserTable)' })
+@Index('LiteLLM_UserTable_sso_user_id_key', ['ssoUserId'], { unique: true })
+@Index('LiteLLM_UserTable_user_email_lower_idx', { synchronize: false })
 @Entity({ name: 'LiteLLM_UserTable' })
 export class User {
   @Field(() => ID, { description: 'User id (user_id)' })

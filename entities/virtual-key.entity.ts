@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { Budget } from './budget.entity';
@@ -7,6 +7,9 @@ import { Organization } from './organization.entity';
 import { Project } from './project.entity';
 
 @ObjectType('VirtualKey', { description: 'A virtual API key (LiteLLM_VerificationToken), identified by the SHA-256 hash of the raw sk- key' })
+@Index('LiteLLM_VerificationToken_budget_reset_at_expires_idx', ['budgetResetAt', 'expires'])
+@Index('LiteLLM_VerificationToken_team_id_idx', ['teamId'])
+@Index('LiteLLM_VerificationToken_user_id_team_id_idx', ['userId', 'teamId'])
 @Entity({ name: 'LiteLLM_VerificationToken' })
 export class VirtualKey {
   @Field(() => ID, { description: "Lowercase hex SHA-256 of the raw key: the key's id; the raw key itself is never stored" })

@@ -9,7 +9,7 @@ import { createDataSource } from './db/data-source';
 import { startEmbeddedPostgres } from './db/embedded-pg';
 import { explainConnectionError, explainListenError } from './db/explain';
 import { inspectDatabase, isManagedByLiteLLM, prepareSchema } from './db/migrate';
-import { checkSchema, formatDifferences } from './db/schema-check';
+import { assessSchema, formatDifferences, SchemaAssessment } from './db/schema-check';
 import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
 import { runBudgetReset } from './services/budget-reset';
 import { copyDatabase, CopyError } from './services/copy-db';
@@ -79,12 +79,19 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
   };
 }
 
-async function verifySchema(ds: DataSource, log: Logger): Promise<boolean> {
-  const diffs = await checkSchema(ds);
-  if (!diffs.length) return true;
-  log.error(`schema-check: ${diffs.length} difference(s) between the database and the gateway's mapping`, { differences: diffs });
-  process.stderr.write(`schema-check failed, ${diffs.length} difference(s):\n${formatDifferences(diffs)}\n`);
-  return false;
+/** A database whose required tables differ is refused; missing optional tables turn their features off. */
+async function verifySchema(ds: DataSource, log: Logger): Promise<SchemaAssessment | null> {
+  const assessment = await assessSchema(ds);
+  const { blocking, unavailable } = assessment;
+  if (unavailable.length)
+    log.warn(`schema-check: ${unavailable.length} optional table(s) missing or older than the gateway maps them: their features answer FEATURE_UNAVAILABLE`, {
+      unavailable: unavailable.map((u) => u.table),
+      differences: unavailable.flatMap((u) => u.differences),
+    });
+  if (!blocking.length) return assessment;
+  log.error(`schema-check: ${blocking.length} difference(s) between the database and the gateway's mapping`, { differences: blocking });
+  process.stderr.write(`schema-check failed, ${blocking.length} difference(s):\n${formatDifferences(blocking)}\n`);
+  return null;
 }
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -267,9 +274,15 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     case 'schema-check': {
       const db = await openDatabase(config, log);
       try {
-        const ok = await verifySchema(db.ds, log);
-        if (ok) process.stdout.write(`schema-check: every mapped column of ${db.ds.entityMetadatas.length} tables is present and compatible\n`);
-        return ok ? 0 : 1;
+        const assessment = await verifySchema(db.ds, log);
+        if (!assessment) return 1;
+        const usable = db.ds.entityMetadatas.length - assessment.unavailable.length;
+        process.stdout.write(`schema-check: every mapped column of ${usable} tables is present and compatible\n`);
+        if (assessment.unavailable.length)
+          process.stdout.write(
+            `unavailable features, optional tables missing or older (FEATURE_UNAVAILABLE):\n${formatDifferences(assessment.unavailable.flatMap((u) => u.differences))}\n`,
+          );
+        return 0;
       } finally {
         await db.close();
       }

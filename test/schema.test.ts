@@ -4,11 +4,10 @@ import { freshDatabase, TestDatabase } from './helpers/db';
 import { readTsv, Row } from './helpers/litellm-reference';
 
 let db: TestDatabase;
-let tables: string[];
+const tables = [...new Set(readTsv('columns.tsv').map((r) => r.table_name))].sort();
 
 beforeAll(async () => {
   db = await freshDatabase();
-  tables = db.ds.entityMetadatas.map((m) => m.tableName).sort();
 });
 afterAll(() => db.drop());
 
@@ -28,9 +27,10 @@ function report(differences: string[]): void {
 
 const ACTIONS: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
-test('maps the 26 LiteLLM tables', () => {
-  expect(ENTITIES).toHaveLength(26);
-  expect(new Set(tables).size).toBe(26);
+test('maps all 64 LiteLLM tables, one entity each', () => {
+  expect(tables).toHaveLength(64);
+  expect(ENTITIES).toHaveLength(64);
+  expect(db.ds.entityMetadatas.map((m) => m.tableName).sort()).toEqual(tables);
 });
 
 test('columns after migration equal LiteLLM: name, type, nullability, default', async () => {
@@ -43,7 +43,7 @@ test('columns after migration equal LiteLLM: name, type, nullability, default', 
     [tables],
   );
   const actual = rows.map((r) => [r.table_name, r.column_name, r.udt_name, r.is_nullable, r.column_default].join(' | '));
-  expect(expected.length).toBeGreaterThan(400);
+  expect(expected.length).toBe(838);
   report(diff('column', expected, actual));
 });
 
@@ -63,6 +63,7 @@ test('primary and foreign keys after migration equal LiteLLM, with on delete / o
       WHERE c.contype IN ('p', 'f') AND t.relname = ANY($1)`,
     [tables],
   );
+  expect(expected).toHaveLength(64 + 28);
   const actual = rows.map((r) =>
     [r.kind, r.table_name, r.name, r.columns, r.referenced_table, r.referenced_columns,
      r.kind === 'PRIMARY KEY' ? '' : ACTIONS[r.on_delete], r.kind === 'PRIMARY KEY' ? '' : ACTIONS[r.on_update]].join(' | '),
@@ -74,6 +75,7 @@ test('indexes after migration equal LiteLLM: names and definitions', async () =>
   const expected = readTsv('constraints.tsv')
     .filter((r) => r.kind === 'INDEX' && tables.includes(r.table_name))
     .map((r) => `${r.name} | ${r.definition}`);
+  expect(expected).toHaveLength(194);
   const rows: Row[] = await db.ds.query(
     `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1)`,
     [tables],
@@ -104,4 +106,16 @@ test('entity relations exist exactly where LiteLLM has foreign keys', () => {
     ),
   );
   report(diff('relation', expected, actual));
+});
+
+test('entities declare every index of LiteLLM: name, columns, unique', () => {
+  const columns = (c: string) => (c.includes('(') ? '(expression)' : c);
+  const expected = readTsv('constraints.tsv')
+    .filter((r) => r.kind === 'INDEX' && !r.name.endsWith('_pkey'))
+    .map((r) => `${r.table_name} ${r.name} (${columns(r.columns)})${r.unique === 'true' ? ' unique' : ''}`);
+  expect(expected).toHaveLength(194 - 64);
+  const actual = db.ds.entityMetadatas.flatMap((m) =>
+    m.indices.map((i) => `${m.tableName} ${i.name} (${i.columns.map((c) => c.databaseName).join(',') || '(expression)'})${i.isUnique ? ' unique' : ''}`),
+  );
+  report(diff('entity index', expected, actual));
 });

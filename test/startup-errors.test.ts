@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import { freshDatabase, serverUrl, TestDatabase } from './helpers/db';
 import { MASTER_KEY } from './helpers/gateway';
+import { runMain } from './helpers/processes';
 import { seedDatabase, SIZES } from '../src/seed/generate';
 
 // The built command line (test/global-setup.js builds it), run as a user runs it: a start that cannot work
 // prints one or two lines saying what is wrong and what to do, never a stack trace, and exits non-zero.
-const MAIN = path.resolve(__dirname, '../dist/src/main.js');
-
-function run(args: string[], env: Record<string, string>, stopWhen?: RegExp): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [MAIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', BUDGET_RESET_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', DB_CONNECT_TIMEOUT_MS: '3000', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (c) => {
-      stdout += c;
-      if (stopWhen?.test(stdout)) proc.kill('SIGTERM');
-    });
-    proc.stderr.on('data', (c) => (stderr += c));
-    proc.on('exit', (code) => resolve({ code, stderr, stdout }));
-  });
-}
+const run = runMain;
 
 function expectOneClearLine(r: { code: number | null; stderr: string }, message: RegExp) {
   expect(r.code).toBe(1);

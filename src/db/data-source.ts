@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
 import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litellm-schema';
+import { LiteLLMRemainingTables1765000000000 } from '../../migrations/1765000000000-litellm-remaining-tables';
 import { installPgTypeParsers } from './pg-types';
 import { CountingLogger } from './sql-log';
 
@@ -55,7 +56,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     type: 'postgres',
     url: opts.url,
     entities: ENTITIES,
-    migrations: [LiteLLMSchema1764000000000],
+    migrations: [LiteLLMSchema1764000000000, LiteLLMRemainingTables1765000000000],
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,9 @@
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { NEVER_READ_COLUMNS } from '../../entities/secrets';
+import { requireTable } from './availability';
 
 type TableInfo = {
+  name: string;
   table: string;
   select: (alias: string, wanted?: ReadonlySet<string>, mustColumns?: string[]) => string;
   jsonArray: (alias: string, wanted?: ReadonlySet<string>, withKey?: boolean) => { sql: string; columns: string[] };
@@ -11,8 +14,8 @@ const cache = new WeakMap<object, TableInfo>();
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
-// Secrets the gateway never reads: UserTable.password.
-const NEVER_READ = new Set(['LiteLLM_UserTable.password']);
+// Secrets the gateway never reads: the deny-list's columns that no field may show even in part.
+const NEVER_READ = NEVER_READ_COLUMNS;
 
 /**
  * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING the wanted properties' columns (every column
@@ -50,7 +53,10 @@ function strict(obj: Record<string, unknown>, tableName: string, properties: Set
   });
 }
 
-/** Table name, select list and row → entity mapping for one entity, from TypeORM's metadata. */
+/**
+ * Table name, select list and row → entity mapping for one entity, from TypeORM's metadata; FEATURE_UNAVAILABLE
+ * when the start-up check found the entity's table missing.
+ */
 export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>) {
   const key = entity as object;
   let hit = cache.get(key);
@@ -81,6 +87,7 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     // timestamp(3) columns come out of json_build_object as naive UTC text; pg-types.ts reads them as UTC too
     const timestamps = new Set(columns.filter((c) => c.type === 'timestamp' || c.type === 'timestamp without time zone').map((c) => c.databaseName));
     hit = {
+      name: meta.tableName,
       table: `"${meta.tableName}"`,
       select: (alias, wanted, mustColumns) => chosen(wanted, mustColumns).map((c) => `${alias}."${c.databaseName}"`).join(', '),
       /**
@@ -103,5 +110,6 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
     };
     cache.set(key, hit);
   }
+  requireTable(ds, hit.name);
   return hit as Omit<TableInfo, 'hydrate' | 'hydrateJson'> & { hydrate: (row: Record<string, unknown>) => T; hydrateJson: (values: unknown[], columns: string[]) => T };
 }

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { OPTIONAL_ENTITIES } from '../../entities';
+import { recordUnavailableTables } from './availability';
 
 export interface SchemaDifference {
   table: string;
@@ -17,6 +19,7 @@ const UDT: Record<string, string> = {
   bigint: 'int8',
   jsonb: 'jsonb',
   timestamp: 'timestamp',
+  bytea: 'bytea',
 };
 
 // Types the gateway reads and writes correctly even where a LiteLLM release differs from ours.
@@ -36,7 +39,7 @@ function family(udt: string): string {
 }
 
 export function expectedUdt(column: ColumnMetadata): string {
-  const base = UDT[String(column.type)];
+  const base = column.type === 'enum' ? column.enumName : UDT[String(column.type)];
   if (!base) throw new Error(`unmapped column type ${String(column.type)} on ${column.entityMetadata.tableName}.${column.databaseName}`);
   return column.isArray ? `_${base}` : base;
 }
@@ -73,6 +76,31 @@ export async function checkSchema(ds: DataSource): Promise<SchemaDifference[]> {
     }
   }
   return diffs;
+}
+
+export interface SchemaAssessment {
+  /** differences in required tables: the gateway cannot serve this database */
+  blocking: SchemaDifference[];
+  /** optional tables missing or unlike ours: their features answer FEATURE_UNAVAILABLE */
+  unavailable: { table: string; differences: SchemaDifference[] }[];
+}
+
+/**
+ * checkSchema, split by what a difference costs: a required table's stops the start, an optional table's
+ * (an older LiteLLM without it, or with an older shape of it) only turns that table's features off. Records
+ * the unavailable tables for the data source (src/db/availability.ts).
+ */
+export async function assessSchema(ds: DataSource): Promise<SchemaAssessment> {
+  const optional = new Set(OPTIONAL_ENTITIES.map((e) => ds.getMetadata(e).tableName));
+  const blocking: SchemaDifference[] = [];
+  const byTable = new Map<string, SchemaDifference[]>();
+  for (const d of await checkSchema(ds)) {
+    if (!optional.has(d.table)) blocking.push(d);
+    else byTable.set(d.table, [...(byTable.get(d.table) ?? []), d]);
+  }
+  const unavailable = [...byTable].sort(([a], [b]) => a.localeCompare(b)).map(([table, differences]) => ({ table, differences }));
+  recordUnavailableTables(ds, byTable.keys());
+  return { blocking, unavailable };
 }
 
 export function formatDifferences(diffs: SchemaDifference[]): string {

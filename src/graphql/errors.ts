@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'SERVICE_UNAVAILABLE'
+  | 'FEATURE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class GatewayError extends GraphQLError {
@@ -22,3 +23,5 @@ export const forbidden = (message: string) => new GatewayError('FORBIDDEN', mess
 export const conflict = (message: string, field?: string) => new GatewayError('CONFLICT', message, field ? { field } : {});
 export const unauthenticated = (message: string) => new GatewayError('UNAUTHENTICATED', message);
 export const tooComplex = (message: string) => new GatewayError('QUERY_TOO_COMPLEX', message);
+export const featureUnavailable = (table: string) =>
+  new GatewayError('FEATURE_UNAVAILABLE', `This database has no usable ${table} (missing, or from an older LiteLLM release): the feature that reads it is unavailable`, { table });

@@ -1,8 +1,9 @@
 import { GraphQLFormattedError } from 'graphql';
 import { Logger } from '../server/log';
+import { featureUnavailable } from './errors';
 
 const PASS_THROUGH = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'SERVICE_UNAVAILABLE', 'FEATURE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -49,6 +50,12 @@ export function formatErrorWith(log: Logger, requestId: () => string | undefined
     if (cause?.code === '40P01' || cause?.code === '40001') {
       log.warn('transaction rolled back by a concurrent one', { requestId: id, path: formatted.path, sqlstate: cause.code });
       return { message: 'A concurrent change got in the way and nothing was written; send the request again', path: formatted.path, extensions: { code: 'CONFLICT', sqlstate: cause.code, retryable: true, requestId: id } };
+    }
+    // undefined_table: a table dropped after the start-up check found it
+    const missingTable = cause?.code === '42P01' ? /relation "(LiteLLM_\w+)" does not exist/.exec(String(cause.message))?.[1] : undefined;
+    if (missingTable) {
+      log.warn('table missing', { requestId: id, path: formatted.path, table: missingTable });
+      return { message: featureUnavailable(missingTable).message, path: formatted.path, extensions: { code: 'FEATURE_UNAVAILABLE', table: missingTable, requestId: id } };
     }
     if (cause?.code === '57014') {
       return { message: 'The query ran longer than the statement timeout', path: formatted.path, extensions: { code: 'QUERY_TOO_COMPLEX', requestId: id } };

@@ -3,6 +3,8 @@
  * a parameter not named here is never returned, whatever its name, type or nesting.
  */
 
+import { NEVER_READ_COLUMNS } from '../../entities/secrets';
+
 type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings';
 
 // Names from LiteLLM's LiteLLM_Params / GenericLiteLLMParams / LiteLLMParamsTypedDict (litellm/types/router.py).
@@ -108,8 +110,9 @@ export function publicLitellmParams(params: unknown): Record<string, unknown> | 
   return out;
 }
 
-// Columns LiteLLM writes into audit rows' before/after JSON that hold secrets.
-const SECRET_COLUMNS = new Set(['password', 'credential_values']);
+// Audit rows copy whole rows: the deny-list's never-read columns (password, credential_values, MCP credentials
+// and env, SSO settings, …) leave them by name, wherever they are nested.
+const SECRET_COLUMNS = new Set([...NEVER_READ_COLUMNS].map((c) => c.slice(c.indexOf('.') + 1)));
 
 /**
  * An audit row's before/updated value with secrets taken out: LiteLLM dumps whole rows there, so a model's

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { requireTable } from '../db/availability';
 import { currentScope } from '../db/sql-log';
 import { Params } from '../db/sql';
 import { and, ChildrenSpec, cursorShape, keyset, ListSpec, PageWindow } from '../paging';
@@ -19,6 +20,7 @@ export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
 
   constructor(ds: DataSource, readonly entity: EntityTarget<T>, readonly alias: string) {
     this.meta = ds.getMetadata(entity);
+    requireTable(ds, this.meta.tableName);
   }
 
   /** The column a property maps: its type, whether it is an array, whether it may be NULL; null when none. */

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Index('LiteLLM_DailyAgentSpend_agent_id_date_api_key_model_custom__key', ['agentId', 'date', 'apiKey', 'model', 'customLlmProvider', 'mcpNamespacedToolName', 'endpoint'], { unique: true })
+@Index('LiteLLM_DailyAgentSpend_agent_id_date_idx', ['agentId', 'date'])
+@Index('LiteLLM_DailyAgentSpend_api_key_idx', ['apiKey'])
+@Index('LiteLLM_DailyAgentSpend_date_idx', ['date'])
+@Index('LiteLLM_DailyAgentSpend_endpoint_idx', ['endpoint'])
+@Index('LiteLLM_DailyAgentSpend_mcp_namespaced_tool_name_idx', ['mcpNamespacedToolName'])
+@Index('LiteLLM_DailyAgentSpend_model_idx', ['model'])
+@Entity({ name: 'LiteLLM_DailyAgentSpend' })
+export class DailyAgentSpend {
+  @PrimaryColumn({ name: 'id', type: 'text' })
+  id: string;
+
+  @Column({ name: 'agent_id', type: 'text', nullable: true })
+  agentId: string | null;
+
+  @Column({ name: 'date', type: 'text' })
+  date: string;
+
+  @Column({ name: 'api_key', type: 'text' })
+  apiKey: string;
+
+  @Column({ name: 'model', type: 'text', nullable: true })
+  model: string | null;
+
+  @Column({ name: 'model_group', type: 'text', nullable: true })
+  modelGroup: string | null;
+
+  @Column({ name: 'custom_llm_provider', type: 'text', nullable: true })
+  customLlmProvider: string | null;
+
+  @Column({ name: 'mcp_namespaced_tool_name', type: 'text', nullable: true })
+  mcpNamespacedToolName: string | null;
+
+  @Column({ name: 'prompt_tokens', type: 'bigint', default: () => "0" })
+  promptTokens: number;
+
+  @Column({ name: 'completion_tokens', type: 'bigint', default: () => "0" })
+  completionTokens: number;
+
+  @Column({ name: 'cache_read_input_tokens', type: 'bigint', default: () => "0" })
+  cacheReadInputTokens: number;
+
+  @Column({ name: 'cache_creation_input_tokens', type: 'bigint', default: () => "0" })
+  cacheCreationInputTokens: number;
+
+  @Column({ name: 'spend', type: 'double precision', default: () => "0.0" })
+  spend: number;
+
+  @Column({ name: 'api_requests', type: 'bigint', default: () => "0" })
+  apiRequests: number;
+
+  @Column({ name: 'successful_requests', type: 'bigint', default: () => "0" })
+  successfulRequests: number;
+
+  @Column({ name: 'failed_requests', type: 'bigint', default: () => "0" })
+  failedRequests: number;
+
+  @Column({ name: 'created_at', type: 'timestamp', precision: 3, default: () => "CURRENT_TIMESTAMP" })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamp', precision: 3 })
+  updatedAt: Date;
+
+  @Column({ name: 'endpoint', type: 'text', nullable: true })
+  endpoint: string | null;
+}
