@@ -16,14 +16,14 @@ import { KeyConnection } from './types/connections';
 @Resolver(() => VirtualKey)
 export class KeyResolver {
   @Query(() => KeyConnection, { description: "Virtual keys the caller may see: admins all; others their own keys, their teams' service-account keys and the keys of teams and organizations they administer" })
-  @Extensions(scanCost((args) => keyFilterScans(args.filter)))
+  @Extensions(scanCost((args) => keyFilterScans(args.filter, args.orderBy)))
   async keys(
     @Args() args: PageArgs,
     @Arg('filter', () => KeyFilter, { nullable: true, description: 'Only keys of this user or team' }) filter: KeyFilter | null,
-    @Arg('orderBy', () => KeyOrder, { nullable: true, defaultValue: KeyOrder.TOKEN_ASC, description: 'Order of the list (by key hash; default ascending)' }) orderBy: KeyOrder,
+    @Arg('orderBy', () => KeyOrder, { nullable: true, defaultValue: KeyOrder.TOKEN_ASC, description: 'Order of the list (by key hash ascending unless given)' }) orderBy: KeyOrder,
     @Ctx() { ds, policy, loaders }: Context,
   ) {
-    const { page, count } = await keyList(ds, policy, loaders.wanted(VirtualKey), args, filter, orderBy === KeyOrder.TOKEN_DESC);
+    const { page, count } = await keyList(ds, policy, loaders.wanted(VirtualKey), args, filter, orderBy);
     return connection(KeyConnection, page, count);
   }
 

@@ -138,3 +138,44 @@ test('pages stay whole while rows are inserted: every row there at the start is 
   expect(users.length).toBe(new Set(users).size);
   expect(before.users.filter((u) => !users.includes(u))).toEqual([]);
 });
+
+test('keys by spend, highest first (or lowest), the hash breaking ties, paged to the end alike on both read paths; NaN spend sorts as PostgreSQL sorts it', async () => {
+  const [{ token: odd }] = await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 1 OFFSET 5`);
+  await q(`UPDATE "LiteLLM_VerificationToken" SET spend = 'NaN' WHERE token = $1`, [odd]);
+  await q(`UPDATE "LiteLLM_VerificationToken" SET spend = 7.25 WHERE token IN (SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token DESC LIMIT 4)`);
+  const PAGE = `query($a: String, $o: KeyOrder) { keys(first: 9, after: $a, orderBy: $o) { nodes { token } pageInfo { hasNextPage endCursor } } }`;
+  const resolvers = await startTestGateway({ db: t.db, config: { jsonReads: false } });
+  try {
+    for (const [order, sql] of [['SPEND_DESC', 'spend DESC, token DESC'], ['SPEND_ASC', 'spend ASC, token ASC']] as const) {
+      const want = (await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY ${sql}`)).map((r: any) => r.token);
+      for (const gw of [t, resolvers]) {
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (;;) {
+          const r: any = await gw.gql(PAGE, { a: after, o: order });
+          if (r.errors) throw new Error(JSON.stringify(r.errors));
+          seen.push(...r.data.keys.nodes.map((n: any) => n.token));
+          if (!r.data.keys.pageInfo.hasNextPage) break;
+          after = r.data.keys.pageInfo.endCursor;
+        }
+        expect([order, gw === t ? 'json' : 'resolvers', seen]).toEqual([order, gw === t ? 'json' : 'resolvers', want]);
+      }
+    }
+    // a cursor of one read path pages the other
+    const first: any = await t.gql(PAGE, { o: 'SPEND_DESC' });
+    // served as one JSON statement, not by the resolvers' fallback
+    expect(first.statements).toHaveLength(1);
+    const next: any = await resolvers.gql(PAGE, { a: first.data.keys.pageInfo.endCursor, o: 'SPEND_DESC' });
+    expect(next.errors).toBeUndefined();
+  } finally {
+    await resolvers.close();
+  }
+  const tight = await startTestGateway({ db: t.db, config: { limits: { ...t.config.limits, maxComplexity: LIST_SCAN_COST } } });
+  try {
+    expect(codes(await tight.gql(`{ keys(first: 5, orderBy: SPEND_DESC) { nodes { token } } }`))).toEqual(['QUERY_TOO_COMPLEX']);
+    const [{ team_id: team }] = await q(`SELECT team_id FROM "LiteLLM_TeamTable" ORDER BY 1 LIMIT 1`);
+    expect((await tight.gql(`query($t: ID) { keys(first: 5, orderBy: SPEND_DESC, filter: { teamId: $t }) { nodes { token } } }`, { t: team })).errors).toBeUndefined();
+  } finally {
+    await tight.close();
+  }
+});

@@ -79,12 +79,16 @@ export class KeyFilter {
 export enum KeyOrder {
   TOKEN_ASC = 'TOKEN_ASC',
   TOKEN_DESC = 'TOKEN_DESC',
+  SPEND_DESC = 'SPEND_DESC',
+  SPEND_ASC = 'SPEND_ASC',
 }
 registerEnumType(KeyOrder, {
   name: 'KeyOrder',
-  description: 'Keys are ordered by their hash: LiteLLM has no index on created_at',
+  description: 'By key hash (indexed), or by spend: LiteLLM has no index on spend, so without teamId or userId it reads every key and costs LIST_SCAN_COST',
   valuesConfig: {
     TOKEN_ASC: { description: 'By key hash (token), ascending' },
     TOKEN_DESC: { description: 'By key hash (token), descending' },
+    SPEND_DESC: { description: 'Highest spend first, then by key hash' },
+    SPEND_ASC: { description: 'Lowest spend first, then by key hash' },
   },
 });

@@ -23,7 +23,7 @@ import { Params } from '../db/sql';
 import { cursorShape, pageWindow, PageWindow, POSITION } from '../paging';
 import { PageInfoPart, PagePart, textObject } from '../paging/json';
 import { isReportValue, planReport, ReportInput, reportRowsJson } from '../services/spend-report';
-import { keyListSpec, keysOf } from '../reads/keys';
+import { KeyOrderName, keyListSpec, keysOf } from '../reads/keys';
 import { childrenJson, isUsageValue, jsonLiteral, jsonObject, JsonRow, jsonStatement, listJson, usageJson } from '../reads/json';
 import { UsageEntity, USAGE_SOURCES } from '../loaders/usage';
 import { checkWindow } from '../services/date-window';
@@ -167,7 +167,7 @@ class Compiler {
         }
         case 'keys': {
           const args = this.args(def, s.node, new Set([...filters, 'orderBy']));
-          return [s.key, this.list(keyListSpec(this.policy, args.filter as never, args.orderBy === 'TOKEN_DESC'), args, connection, s.node)];
+          return [s.key, this.list(keyListSpec(this.policy, args.filter as never, (args.orderBy as KeyOrderName | undefined) ?? 'TOKEN_ASC'), args, connection, s.node)];
         }
         case 'spendReport': {
           const args = this.args(def, s.node, new Set(['input']));

@@ -17,9 +17,12 @@ export function encodeCursor(values: unknown[]): string {
 
 /**
  * What each value of a list's cursor is: a text key, an instant as toISOString() wrote it (timestamp
- * columns), an integer column, or a position in the list (a non-negative integer).
+ * columns), an integer column, a float8 column, or a position in the list (a non-negative integer).
  */
-export type CursorValue = 'text' | 'timestamp' | 'integer' | 'position';
+export type CursorValue = 'text' | 'timestamp' | 'integer' | 'number' | 'position';
+
+/** A float8 value as a cursor holds it: a number, or PostgreSQL's non-finite values by name. */
+const NON_FINITE = new Set(['NaN', 'Infinity', '-Infinity']);
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -31,6 +34,8 @@ function fits(kind: CursorValue, v: unknown): boolean {
       return typeof v === 'string' && ISO_INSTANT.test(v) && v >= '0001' && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
     case 'integer':
       return Number.isSafeInteger(v);
+    case 'number':
+      return (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && NON_FINITE.has(v));
     case 'position':
       return Number.isSafeInteger(v) && (v as number) >= 0;
   }

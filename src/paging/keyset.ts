@@ -42,6 +42,8 @@ const CURSOR_VALUE: Record<string, CursorValue> = {
   int: 'integer',
   bigint: 'integer',
   smallint: 'integer',
+  'double precision': 'number',
+  float8: 'number',
 };
 
 /** What each value of a cursor over this order must be, from the order columns' types. */
@@ -60,6 +62,7 @@ export function cursorOf<T>(order: Order) {
 }
 
 function normalize(v: unknown): unknown {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   return v instanceof Date ? v.toISOString() : v;
 }
 

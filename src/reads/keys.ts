@@ -4,7 +4,7 @@ import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
 import { ChildrenSpec, listPage, ListSpec, PageArgs } from '../paging';
-import { KEY_ORDER } from './orders';
+import { KEY_ORDER, KEY_SPEND_ORDER } from './orders';
 
 export type KeyFilter = {
   userId?: string | null;
@@ -22,17 +22,26 @@ export type KeyFilter = {
 /** Filters LiteLLM has no index for on VerificationToken: without userId or teamId they read the whole key table. */
 const UNINDEXED_KEY_FILTERS = ['alias', 'aliasPrefix', 'organizationId', 'projectId', 'budgetId', 'blocked', 'expiresAfter', 'expiresBefore'] as const;
 
-/** Does this filter read every key (no indexed column narrows it)? The complexity limit counts it (LIST_SCAN_COST). */
-export function keyFilterScans(filter: KeyFilter | undefined): boolean {
-  if (!filter || filter.userId || filter.teamId) return false;
-  return UNINDEXED_KEY_FILTERS.some((f) => filter[f] !== undefined && filter[f] !== null);
+export type KeyOrderName = 'TOKEN_ASC' | 'TOKEN_DESC' | 'SPEND_DESC' | 'SPEND_ASC';
+
+/** Does this list read every key (no indexed column narrows it)? The complexity limit counts it (LIST_SCAN_COST). */
+export function keyFilterScans(filter: KeyFilter | undefined, order: KeyOrderName | undefined = 'TOKEN_ASC'): boolean {
+  if (filter?.userId || filter?.teamId) return false;
+  return order === 'SPEND_DESC' || order === 'SPEND_ASC' || (!!filter && UNINDEXED_KEY_FILTERS.some((f) => filter[f] !== undefined && filter[f] !== null));
 }
 
-/** The root key list: what the caller may see, filtered, by hash. */
-export function keyListSpec(policy: Policy, filter: KeyFilter, descending: boolean): ListSpec<VirtualKey> {
+const KEY_ORDERS = {
+  TOKEN_ASC: KEY_ORDER,
+  TOKEN_DESC: { ...KEY_ORDER, direction: 'DESC' },
+  SPEND_DESC: KEY_SPEND_ORDER,
+  SPEND_ASC: { ...KEY_SPEND_ORDER, direction: 'ASC' },
+} as const;
+
+/** The root key list: what the caller may see, filtered, by hash or by spend (the hash breaking ties). */
+export function keyListSpec(policy: Policy, filter: KeyFilter, order: KeyOrderName = 'TOKEN_ASC'): ListSpec<VirtualKey> {
   return {
     entity: VirtualKey,
-    order: { ...KEY_ORDER, direction: descending ? 'DESC' : 'ASC' },
+    order: KEY_ORDERS[order] ?? KEY_ORDER,
     where: (x, p) => {
       const w = [policy.keyScope(x, p)];
       if (filter?.userId) w.push(`${x}.user_id = ${p.add(filter.userId)}`);
@@ -51,8 +60,8 @@ export function keyListSpec(policy: Policy, filter: KeyFilter, descending: boole
   };
 }
 
-export function keyList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: KeyFilter, descending: boolean) {
-  return listPage(ds, { ...keyListSpec(policy, filter, descending), fields }, args);
+export function keyList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: KeyFilter, order: KeyOrderName) {
+  return listPage(ds, { ...keyListSpec(policy, filter, order), fields }, args);
 }
 
 /** Keys of one team, user or organization (LiteLLM has no index on VerificationToken.organization_id). */

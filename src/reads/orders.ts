@@ -4,6 +4,8 @@ import { Order } from '../paging';
 const byPrimaryKey = (column: string, property = 'id'): Order => ({ columns: [column], properties: [property], direction: 'ASC' });
 
 export const KEY_ORDER = byPrimaryKey('token', 'token');
+/** LiteLLM has no index on spend: ordering all keys by it reads the key table (LIST_SCAN_COST). */
+export const KEY_SPEND_ORDER: Order = { columns: ['spend', 'token'], properties: ['spend', 'token'], direction: 'DESC' };
 export const TEAM_ORDER = byPrimaryKey('team_id');
 export const USER_ORDER = byPrimaryKey('user_id');
 export const ORGANIZATION_ORDER = byPrimaryKey('organization_id');
