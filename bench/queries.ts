@@ -193,6 +193,28 @@ export const QUERIES: BenchQuery[] = [
     floor: async (pool, ctx) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" WHERE token > $1 ORDER BY token LIMIT 21`, [ctx.deepAfterToken])).rows.slice(0, 20) } }),
     rows: (d) => d.keys.nodes.length,
   },
+  // L1–L3: key lists no index LiteLLM keeps can serve (issue 16); each costs LIST_SCAN_COST in the complexity limit
+  {
+    id: 'L1',
+    title: 'the 20 keys with the highest spend (no index on spend)',
+    graphql: () => ({ query: `{ keys(first: 20, orderBy: SPEND_DESC) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
+    floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" ORDER BY spend DESC, token DESC LIMIT 21`)).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
+    id: 'L2',
+    title: 'keys whose alias starts with a prefix (no index on key_alias)',
+    graphql: () => ({ query: `{ keys(first: 20, filter: { aliasPrefix: "key-12345" }) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
+    floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" WHERE starts_with(key_alias, 'key-12345') ORDER BY token LIMIT 21`)).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
+    id: 'L3',
+    title: 'keys expired by the last day of the data (expires is only second in an index)',
+    graphql: (ctx) => ({ query: `query($before: DateTime) { keys(first: 20, filter: { expiresBefore: $before }) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }`, variables: { before: `${ctx.today}T00:00:00.000Z` } }),
+    floor: async (pool, ctx) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" WHERE expires <= $1 ORDER BY token LIMIT 21`, [`${ctx.today}T00:00:00.000Z`])).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
   {
     id: 'Q5',
     title: "spendReport of one team, 90 days, by DAY and MODEL",
