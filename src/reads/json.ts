@@ -119,8 +119,9 @@ function rowsOf(ds: DataSource, spec: { entity: EntityTarget<ObjectLiteral>; ord
   const x = `${row.alias}x`;
   const ks = keyset(x, spec.order, w, p);
   const columns = [...row.columns].map((c) => `${x}."${c}"`);
-  return `SELECT ${[...columns, `row_number() OVER (ORDER BY ${ks.orderBy}) AS __n`].join(', ')} FROM "${ds.getMetadata(spec.entity).tableName}" ${x}
-    WHERE ${and([...conditions(x), ks.where])} ORDER BY ${ks.orderBy} LIMIT ${w.size + 1}`;
+  // numbered outside the LIMIT: a window over the ordered rows would make PostgreSQL sort them all (no top-N sort)
+  return `SELECT ${x}.*, row_number() OVER (ORDER BY ${ks.orderBy}) AS __n FROM (SELECT ${columns.join(', ')} FROM "${ds.getMetadata(spec.entity).tableName}" ${x}
+    WHERE ${and([...conditions(x), ks.where])} ORDER BY ${ks.orderBy} LIMIT ${w.size + 1}) ${x}`;
 }
 
 /**
