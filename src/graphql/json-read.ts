@@ -47,6 +47,8 @@ export interface JsonRead {
   values: unknown[];
   /** run under a heavy-read slot, as the resolvers run reports */
   heavy: boolean;
+  /** planned for its values each time (a list that reads its whole table), not prepared */
+  customPlan: boolean;
 }
 
 class Unsupported extends Error {}
@@ -93,6 +95,8 @@ class Compiler {
   readonly p = new Params();
   /** whether the statement reads the daily rollups (a heavy read) */
   heavy = false;
+  /** whether a list reads its whole table: a generic plan would guess its filter's selectivity */
+  customPlan = false;
   private levels = 0;
 
   constructor(
@@ -199,6 +203,7 @@ class Compiler {
 
   private list(spec: Parameters<typeof listJson>[1], args: Args, connection: GraphQLObjectType, node: FieldNode): string {
     const w = this.window(args, cursorShape(this.ds, spec.entity, spec.order));
+    if (spec.scans) this.customPlan = true;
     const { row, nodeSql, parts } = this.page(connection, node, spec.entity);
     return listJson(this.ds, spec, row, w, this.p, nodeSql, parts);
   }
@@ -353,7 +358,7 @@ export function jsonRead(
   const compiler = new Compiler(schema, ds, policy, fragments, coerced.coerced, maxWindowDays);
   try {
     const sql = compiler.root(operation.selectionSet);
-    return { sql, values: compiler.p.values, heavy: compiler.heavy };
+    return { sql, values: compiler.p.values, heavy: compiler.heavy, customPlan: compiler.customPlan };
   } catch {
     // unsupported, or an argument the resolvers will refuse with its own error
     return null;

@@ -72,6 +72,8 @@ export interface ListSpec<T> {
   where?: (alias: string, p: Params) => string[];
   /** entity properties the operation needs (undefined: every light column) */
   fields?: ReadonlySet<string>;
+  /** reads the whole table (a filter or order no index serves): planned for its values, never from a cached generic plan */
+  scans?: boolean;
 }
 
 /** One page of a root list, and its count on demand. */

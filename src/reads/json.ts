@@ -179,8 +179,8 @@ function preparedName(sql: string): string | undefined {
  * statement that builds nested JSON costs more than running it. Returns the JSON text, in the statement's
  * pieces.
  */
-export async function queryJson(ds: DataSource, sql: string, values: unknown[]): Promise<string[]> {
-  const name = preparedName(sql);
+export async function queryJson(ds: DataSource, sql: string, values: unknown[], prepare = true): Promise<string[]> {
+  const name = prepare ? preparedName(sql) : undefined;
   currentScope()?.statements.push(sql);
   const pool = (ds.driver as PostgresDriver).master as Pool;
   const result = await pool.query<{ data: string }>({ name, text: sql, values });

@@ -42,6 +42,7 @@ export function keyListSpec(policy: Policy, filter: KeyFilter, order: KeyOrderNa
   return {
     entity: VirtualKey,
     order: KEY_ORDERS[order] ?? KEY_ORDER,
+    scans: keyFilterScans(filter, order),
     where: (x, p) => {
       const w = [policy.keyScope(x, p)];
       if (filter?.userId) w.push(`${x}.user_id = ${p.add(filter.userId)}`);

@@ -21,6 +21,7 @@ export function userListSpec(policy: Policy, filter: UserFilter): ListSpec<User>
   return {
     entity: User,
     order: USER_ORDER,
+    scans: userFilterScans(filter),
     where: (x, p) => {
       const w = [policy.userScope(x, p)];
       if (filter?.ids) w.push(`${x}.user_id = ANY(${p.add(filter.ids)}::text[])`);

@@ -86,7 +86,7 @@ async function answerAsJson(o: FastPathOptions, context: Context, document: Docu
   try {
     const run = () => {
       ran = true;
-      return queryJson(context.ds, read.sql, read.values);
+      return queryJson(context.ds, read.sql, read.values, !read.customPlan);
     };
     pieces = await (read.heavy ? context.heavy.run(run) : run());
   } catch (error) {
