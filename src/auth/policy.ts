@@ -423,6 +423,19 @@ export class Policy {
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
+  /**
+   * Projects (LiteLLM_ProjectTable) by their team: admins and viewers all; members of the team (its keys are
+   * theirs to use) and the admins of the team's organization. ProjectTable has no index on team_id: projects
+   * are few per team, and the scope reads the small table.
+   */
+  projectScope(x: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const parts: string[] = [];
+    if (this.memberTeams.length) parts.push(`${x}.team_id = ANY(${p.add(this.memberTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${x}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
   userScope(u: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     const me = this.caller;
@@ -488,6 +501,9 @@ export class Policy {
       );
     }
     if (this.memberOrgs.length) parts.push(`${b}.budget_id IN (SELECT so.budget_id FROM "LiteLLM_OrganizationTable" so WHERE so.organization_id = ANY(${p.add(this.memberOrgs)}::text[]))`);
+    // the tier of a project the caller sees
+    if (this.memberTeams.length || this.adminOrgs.length)
+      parts.push(`${b}.budget_id IN (SELECT sp.budget_id FROM "LiteLLM_ProjectTable" sp WHERE sp.budget_id IS NOT NULL AND ${this.projectScope('sp', p)})`);
     return `(${parts.join(' OR ')})`;
   }
 

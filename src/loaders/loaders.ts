@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, ObjectPermission, Organization, OrganizationMember, Project, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { modelAliasesLoader } from '../reads/access';
 import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
@@ -75,6 +76,21 @@ export class Loaders {
 
   get budget() {
     return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', (a, p) => this.policy.budgetScope(a, p), this.wanted(Budget)));
+  }
+
+  /** Projects by project_id (primary key), within the caller's project scope. */
+  get project() {
+    return this.once('project', () => byColumn(this.ds, Project, 'project_id', (a, p) => this.policy.projectScope(a, p), this.wanted(Project)));
+  }
+
+  /** Permission sets by object_permission_id (primary key): seen by whoever sees the row that points to it. */
+  get objectPermission() {
+    return this.once('objectPermission', () => byColumn(this.ds, ObjectPermission, 'object_permission_id', undefined, this.wanted(ObjectPermission)));
+  }
+
+  /** A team's model aliases map, by TeamTable.model_id. */
+  get modelAliases() {
+    return this.once('modelAliases', () => modelAliasesLoader(this.ds));
   }
 
   /** The latest tombstone of a key, by token. */

@@ -53,6 +53,8 @@ export const USAGE_SOURCES = {
   team: { table: 'LiteLLM_DailyTeamSpend', column: 'team_id' },
   user: { table: 'LiteLLM_DailyUserSpend', column: 'user_id' },
   endUser: { table: 'LiteLLM_DailyEndUserSpend', column: 'end_user_id' },
+  // (tag, date) index
+  tag: { table: 'LiteLLM_DailyTagSpend', column: 'tag' },
   // a key's usage: its rows in the user rollup, found by the api_key index
   key: { table: 'LiteLLM_DailyUserSpend', column: 'api_key' },
 } as const;
