@@ -9,9 +9,10 @@ export interface TagFilter {
 }
 
 /**
- * LiteLLM_TagTable by tag_name (its primary key, the only index it has). Tags are global proxy configuration
- * (LiteLLM's /tag/* routes are admin routes): the resolver lets only admins and viewers here. A budgetId filter
- * has no index and reads the table, which holds one row per configured tag.
+ * LiteLLM_TagTable by tag_name (its primary key, the only index it has). Tags are global proxy configuration: the
+ * resolver lets only admins and viewers here (recent LiteLLM releases also show an internal user the tags its own
+ * keys spent under, found in DailyTagSpend by api_key; this API does not, yet). A budgetId filter has no index and
+ * reads the table, which holds one row per configured tag.
  */
 export function tagList(ds: DataSource, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: TagFilter | null) {
   return listPage(ds, {
