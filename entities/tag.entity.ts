@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
 import { Budget } from './budget.entity';
 
@@ -22,7 +22,7 @@ export class Tag {
   @Column({ name: 'model_info', type: 'jsonb', nullable: true })
   modelInfo: any | null;
 
-  @Field(() => Float, { description: 'Spend in USD tracked on the tag in the current budget period' })
+  // GraphQL field in resolvers/coverage.resolver.ts: admins only
   @Column({ name: 'spend', type: 'double precision', default: () => "0.0" })
   spend: number;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { AccessGroup, Budget, Credential, ObjectPermission, Organization, Project, Tag, Team, User, VirtualKey } from '../entities';
 import { connection } from '../src/graphql/connection';
@@ -17,11 +17,18 @@ import { AccessGroupConnection, CredentialConnection, ProjectConnection, TagConn
 
 @Resolver(() => Tag)
 export class TagResolver {
-  @Query(() => TagConnection, { description: 'Request tags with budgets (LiteLLM_TagTable), by name; proxy admins and admin viewers: tags are global proxy configuration' })
+  @Query(() => TagConnection, {
+    description: 'Request tags with budgets (LiteLLM_TagTable), by name: proxy admins and admin viewers every tag; others, as LiteLLM\'s /tag/list, the tags their own keys spent under',
+  })
   async tags(@Args() args: PageArgs, @Arg('filter', () => TagFilter, { nullable: true, description: 'Narrow by tag names or budget tier' }) filter: TagFilter | null, @Ctx() { ds, policy, loaders }: Context) {
-    policy.requireReadAll('tags');
-    const { page, count } = await tagList(ds, loaders.wanted(Tag), args, filter);
+    const { page, count } = await tagList(ds, policy, loaders.wanted(Tag), args, filter);
     return connection(TagConnection, page, count);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Spend in USD tracked on the tag in the current budget period, everyone's; null unless the caller is a proxy admin or admin viewer (usage gives others their own)" })
+  @Extensions(reads('spend'))
+  spend(@Root() t: Tag, @Ctx() { policy }: Context) {
+    return policy.readsEverything ? t.spend : null;
   }
 
   @FieldResolver(() => Budget, { nullable: true, description: "The tag's budget tier (max budget, rate limits, reset period); null when none is linked" })

@@ -148,7 +148,9 @@ export class Loaders {
   }
 
   usage(kind: UsageEntity, from: string, to: string) {
-    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, this.heavy, kind, from, to));
+    // a tag's rows are everyone's: a caller who is not an admin sums only its own keys' (LiteLLM's /tag/daily/activity)
+    const scope = kind === 'tag' && !this.policy.readsEverything ? (a: string, p: Params) => this.policy.tagSpendScope(a, p) : undefined;
+    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, this.heavy, kind, from, to, scope));
   }
 
   memberUsage(from: string, to: string) {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Tag } from '../../entities';
+import { Policy } from '../auth/policy';
 import { listPage, PageArgs } from '../paging';
 import { TAG_ORDER } from './orders';
 
@@ -9,18 +10,17 @@ export interface TagFilter {
 }
 
 /**
- * LiteLLM_TagTable by tag_name (its primary key, the only index it has). Tags are global proxy configuration: the
- * resolver lets only admins and viewers here (recent LiteLLM releases also show an internal user the tags its own
- * keys spent under, found in DailyTagSpend by api_key; this API does not, yet). A budgetId filter has no index and
- * reads the table, which holds one row per configured tag.
+ * LiteLLM_TagTable by tag_name (its primary key, the only index it has), within policy.tagScope: admins and
+ * viewers every tag, others the tags their own keys spent under (as LiteLLM's /tag/list). A budgetId filter has no
+ * index and reads the table, which holds one row per configured tag.
  */
-export function tagList(ds: DataSource, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: TagFilter | null) {
+export function tagList(ds: DataSource, policy: Policy, fields: ReadonlySet<string> | undefined, args: PageArgs, filter: TagFilter | null) {
   return listPage(ds, {
     entity: Tag,
     fields,
     order: TAG_ORDER,
     where: (x, p) => {
-      const w: string[] = [];
+      const w = [policy.tagScope(x, p)];
       if (filter?.names) w.push(`${x}.tag_name = ANY(${p.add(filter.names)}::text[])`);
       if (filter?.budgetId) w.push(`${x}.budget_id = ${p.add(filter.budgetId)}`);
       return w;

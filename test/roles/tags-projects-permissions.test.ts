@@ -2,8 +2,9 @@ import { startTestGateway, TestGateway } from '../helpers/gateway';
 import { ids, makePrincipal, MadePrincipal, refused, sqlIds } from '../helpers/roles';
 import { insertKey } from '../helpers/world';
 
-// Who reads issue 16's types. Tags, credentials and access groups are global proxy configuration: proxy admins and
-// admin viewers only. Projects follow their team: its members (admins included) and the admins of its
+// Who reads issue 16's types. Credentials and access groups are global proxy configuration: proxy admins and
+// admin viewers only. Tags too, except that, as LiteLLM's /tag/list, anyone sees the tags its own keys spent under
+// (with their budget tier, and usage of its own keys only). Projects follow their team: its members (admins included) and the admins of its
 // organization. A permission set (objectPermission) and a team's model aliases are read by whoever sees the
 // key, team, user, organization or project that points to them.
 
@@ -45,21 +46,45 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const GLOBAL = {
-  tags: `{ tags { totalCount nodes { tagName } } }`,
   credentials: `{ credentials { totalCount nodes { credentialName } } }`,
   accessGroups: `{ accessGroups { totalCount nodes { accessGroupName } } }`,
 };
 
-test('proxy admins and admin viewers read tags, credentials and access groups; nobody else does', async () => {
-  const allTags = await sqlIds(t, `SELECT tag_name AS id FROM "LiteLLM_TagTable"`);
-  expect(allTags).toEqual(expect.arrayContaining(['t1', 't2']));
+test('proxy admins and admin viewers read credentials and access groups; nobody else does', async () => {
   for (const p of [admin, viewer]) {
-    const [tags, credentials, groups] = await Promise.all(Object.values(GLOBAL).map((g) => t.gql(g, {}, p.rawKey)));
-    expect(tags.data.tags.nodes.map((n: any) => n.tagName).sort()).toEqual(allTags);
+    const [credentials, groups] = await Promise.all(Object.values(GLOBAL).map((g) => t.gql(g, {}, p.rawKey)));
     expect(credentials.data.credentials.nodes).toEqual([{ credentialName: 'one' }]);
     expect(groups.data.accessGroups.nodes).toEqual([{ accessGroupName: 'one' }]);
   }
   for (const p of [orgAdmin, teamAdmin, member, loner]) for (const g of Object.values(GLOBAL)) refused(await t.gql(g, {}, p.rawKey), 'FORBIDDEN');
+});
+
+test("tags: admins and viewers every tag with its spend; others the tags their own keys spent under, their own usage, no global spend", async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  await q(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, max_budget, created_by, updated_by) VALUES ('tier-t1', 3, 'a', 'a')`);
+  await q(`UPDATE "LiteLLM_TagTable" SET budget_id = 'tier-t1', spend = 100 WHERE tag_name = 't1'`);
+  const other = await insertKey(t, { userId: teamAdmin.userId });
+  await q(`INSERT INTO "LiteLLM_DailyTagSpend" (id, tag, date, api_key, model, spend, api_requests, updated_at) VALUES
+            ('r1', 't1', $1, $2, 'gpt-4o', 1.5, 2, now()), ('r2', 't1', $1, $3, 'gpt-4o', 40, 9, now()), ('r3', 't2', $1, $3, 'gpt-4o', 5, 1, now())`, [today, member.token, other.token]);
+  const TAGS = `query($d: Date!) { tags(first: 100) { totalCount nodes { tagName spend budget { maxBudget } usage(from: $d, to: $d) { spend requests } } } }`;
+  const allTags = await sqlIds(t, `SELECT tag_name AS id FROM "LiteLLM_TagTable"`);
+  expect(allTags).toEqual(expect.arrayContaining(['t1', 't2']));
+  for (const p of [admin, viewer]) {
+    const r = await t.gql(TAGS, { d: today }, p.rawKey);
+    expect(r.data.tags.nodes.map((n: any) => n.tagName).sort()).toEqual(allTags);
+    expect(r.data.tags.nodes.find((n: any) => n.tagName === 't1')).toEqual({ tagName: 't1', spend: 100, budget: { maxBudget: 3 }, usage: { spend: 41.5, requests: 11 } });
+  }
+  const mine = await t.gql(TAGS, { d: today }, member.rawKey);
+  expect(mine.errors).toBeUndefined();
+  expect(mine.data.tags).toEqual({ totalCount: 1, nodes: [{ tagName: 't1', spend: null, budget: { maxBudget: 3 }, usage: { spend: 1.5, requests: 2 } }] });
+  const theirs = await t.gql(TAGS, { d: today }, teamAdmin.rawKey);
+  expect(theirs.data.tags.nodes.map((n: any) => [n.tagName, n.usage.spend])).toEqual([['t1', 40], ['t2', 5]]);
+  for (const p of [orgAdmin, loner]) expect((await t.gql(TAGS, { d: today }, p.rawKey)).data.tags).toEqual({ totalCount: 0, nodes: [] });
+  // the tier of a tag it does not see stays hidden
+  await q(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, max_budget, created_by, updated_by) VALUES ('tier-t2', 4, 'a', 'a')`);
+  await q(`UPDATE "LiteLLM_TagTable" SET budget_id = 'tier-t2' WHERE tag_name = 't2'`);
+  expect((await t.gql(`{ budget(id: "tier-t2") { maxBudget } }`, {}, member.rawKey)).data.budget).toBeNull();
+  expect((await t.gql(`{ budget(id: "tier-t2") { maxBudget } }`, {}, teamAdmin.rawKey)).data.budget).toEqual({ maxBudget: 4 });
 });
 
 test('projects: admins and viewers all; an org admin those of its teams; team admins and members their team\'s; others none', async () => {
