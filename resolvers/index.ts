@@ -1,4 +1,5 @@
 import { NonEmptyArray } from 'type-graphql';
+import { AccessGroupResolver, CredentialResolver, KeyCoverageResolver, OrganizationCoverageResolver, ProjectResolver, TagResolver, TeamCoverageResolver, UserCoverageResolver } from './coverage.resolver';
 import { BudgetQueryResolver, EndUserResolver, InvitationResolver, ModelAccessRequestResolver, ModelResolver } from './admin-lists.resolver';
 import { BudgetMutationResolver } from './budget.resolver';
 import { DeletedKeyResolver, DeletedTeamResolver, SpendLogHistoryResolver, SpendReportRowHistoryResolver } from './history.resolver';
@@ -40,5 +41,13 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DeletedTeamResolver,
   SpendLogHistoryResolver,
   SpendReportRowHistoryResolver,
+  TagResolver,
+  ProjectResolver,
+  KeyCoverageResolver,
+  TeamCoverageResolver,
+  UserCoverageResolver,
+  OrganizationCoverageResolver,
+  CredentialResolver,
+  AccessGroupResolver,
   ...USAGE_RESOLVERS,
 ];

@@ -1,5 +1,5 @@
 import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Team, User, VirtualKey } from '../entities';
+import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Tag, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, pageInfo, PageInfo } from '../src/graphql/connection';
 import { Policy } from '../src/auth/policy';
 import { Context } from '../src/graphql/context';
@@ -214,6 +214,7 @@ export const USAGE_RESOLVERS = [
   usageResolver(User, (u, l, from, to) => l.usage('user', from, to).load(u.id)),
   usageResolver(EndUser, (e, l, from, to) => l.usage('endUser', from, to).load(e.id)),
   usageResolver(VirtualKey, (k, l, from, to) => l.usage('key', from, to).load(k.token)),
+  usageResolver(Tag, (t, l, from, to) => l.usage('tag', from, to).load(t.tagName), "LiteLLM_DailyTagSpend rows of the tag in [from, to], summed: every key's for proxy admins and admin viewers, the caller's own keys' for others"),
   usageResolver(
     TeamMember,
     async (m, l, from, to, policy) => {

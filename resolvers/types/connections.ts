@@ -1,4 +1,4 @@
-import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Team, User, VirtualKey } from '../../entities';
+import { AccessGroup, Budget, Credential, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Project, Tag, Team, User, VirtualKey } from '../../entities';
 import { Connection } from '../../src/graphql/connection';
 import { TeamMember } from './team-member.type';
 
@@ -15,3 +15,7 @@ export const InvitationConnection = Connection(Invitation, 'Invitation');
 export const ModelAccessRequestConnection = Connection(ModelAccessRequest, 'ModelAccessRequest');
 export const DeletedKeyConnection = Connection(DeletedVirtualKey, 'DeletedKey');
 export const DeletedTeamConnection = Connection(DeletedTeam, 'DeletedTeam');
+export const TagConnection = Connection(Tag, 'Tag');
+export const ProjectConnection = Connection(Project, 'Project');
+export const CredentialConnection = Connection(Credential, 'Credential');
+export const AccessGroupConnection = Connection(AccessGroup, 'AccessGroup');

@@ -423,6 +423,50 @@ export class Policy {
     return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
   }
 
+  /**
+   * Projects (LiteLLM_ProjectTable) by their team: admins and viewers all; members of the team (its keys are
+   * theirs to use) and the admins of the team's organization. ProjectTable has no index on team_id: projects
+   * are few per team, and the scope reads the small table.
+   */
+  projectScope(x: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const parts: string[] = [];
+    if (this.memberTeams.length) parts.push(`${x}.team_id = ANY(${p.add(this.memberTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${x}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /**
+   * The caller's own keys, as LiteLLM's tag routes count them (_get_internal_user_api_keys): the calling key and
+   * the keys its user owns (within its team for a delegated key); null when there are none.
+   */
+  private ownKeyTokens(p: Params): string | null {
+    const me = this.caller;
+    const parts: string[] = [];
+    if (me.userId)
+      parts.push(`SELECT sk.token FROM "LiteLLM_VerificationToken" sk WHERE sk.user_id = ${p.add(me.userId)}${me.boundTeamId ? ` AND sk.team_id = ${p.add(me.boundTeamId)}` : ''}`);
+    if (me.keyToken) parts.push(`SELECT ${p.add(me.keyToken)}::text`);
+    return parts.length ? parts.join(' UNION ') : null;
+  }
+
+  /**
+   * Tags (LiteLLM's /tag/list): admins and viewers all; anyone else the tags their own keys spent under, found in
+   * DailyTagSpend by its api_key index. (LiteLLM scopes only its internal-user roles this way; every caller that is
+   * not an admin is scoped here.)
+   */
+  tagScope(x: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const keys = this.ownKeyTokens(p);
+    return keys ? `${x}.tag_name IN (SELECT sd.tag FROM "LiteLLM_DailyTagSpend" sd WHERE sd.api_key IN (${keys}))` : 'FALSE';
+  }
+
+  /** Rows of DailyTagSpend a caller may sum (LiteLLM's /tag/daily/activity): admins all; others their own keys'. */
+  tagSpendScope(d: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const keys = this.ownKeyTokens(p);
+    return keys ? `${d}.api_key IN (${keys})` : 'FALSE';
+  }
+
   userScope(u: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     const me = this.caller;
@@ -488,6 +532,11 @@ export class Policy {
       );
     }
     if (this.memberOrgs.length) parts.push(`${b}.budget_id IN (SELECT so.budget_id FROM "LiteLLM_OrganizationTable" so WHERE so.organization_id = ANY(${p.add(this.memberOrgs)}::text[]))`);
+    // the tier of a tag the caller sees (LiteLLM's /tag/list shows it)
+    parts.push(`${b}.budget_id IN (SELECT stg.budget_id FROM "LiteLLM_TagTable" stg WHERE stg.budget_id IS NOT NULL AND ${this.tagScope('stg', p)})`);
+    // the tier of a project the caller sees
+    if (this.memberTeams.length || this.adminOrgs.length)
+      parts.push(`${b}.budget_id IN (SELECT sp.budget_id FROM "LiteLLM_ProjectTable" sp WHERE sp.budget_id IS NOT NULL AND ${this.projectScope('sp', p)})`);
     return `(${parts.join(' OR ')})`;
   }
 

@@ -33,6 +33,10 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     auditLogs: ['/audit'],
     deletedKeys: ['/key/list'],
     deletedTeams: ['/team/list'],
+    tags: ['/tag/list', '/tag/info'],
+    projects: ['/project/list', '/project/info'],
+    credentials: ['/credentials'],
+    accessGroups: ['/v1/access_group'],
   },
   mutation: {
     generateKey: ['/key/generate'],
@@ -132,6 +136,12 @@ const TYPE_ROOTS: Record<string, string[]> = {
   AuditLogEntry: ['auditLogs'],
   DeletedKey: ['deletedKeys'],
   DeletedTeam: ['deletedTeams'],
+  Tag: ['tags'],
+  Project: ['projects'],
+  // a permission set is read through the key, team, user or organization (or project) that points to it
+  ObjectPermission: ['key', 'keys', 'team', 'teams', 'user', 'users', 'organization', 'organizations', 'projects'],
+  Credential: ['credentials'],
+  AccessGroup: ['accessGroups'],
 };
 
 /** Mutation answers that wrap the object they made. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Organization, OrganizationMember, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, ObjectPermission, Organization, OrganizationMember, Project, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { modelAliasesLoader } from '../reads/access';
 import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
 import { table } from '../db/rows';
@@ -77,6 +78,21 @@ export class Loaders {
     return this.once('budget', () => byColumn(this.ds, Budget, 'budget_id', (a, p) => this.policy.budgetScope(a, p), this.wanted(Budget)));
   }
 
+  /** Projects by project_id (primary key), within the caller's project scope. */
+  get project() {
+    return this.once('project', () => byColumn(this.ds, Project, 'project_id', (a, p) => this.policy.projectScope(a, p), this.wanted(Project)));
+  }
+
+  /** Permission sets by object_permission_id (primary key): seen by whoever sees the row that points to it. */
+  get objectPermission() {
+    return this.once('objectPermission', () => byColumn(this.ds, ObjectPermission, 'object_permission_id', undefined, this.wanted(ObjectPermission)));
+  }
+
+  /** A team's model aliases map, by TeamTable.model_id. */
+  get modelAliases() {
+    return this.once('modelAliases', () => modelAliasesLoader(this.ds));
+  }
+
   /** The latest tombstone of a key, by token. */
   get deletedKey() {
     return this.once('deletedKey', () => latestTombstones<DeletedVirtualKey>(this.ds, DeletedVirtualKey, 'token', (a, p) => this.policy.deletedKeyScope(a, p), this.wanted({ name: 'DeletedKey' })));
@@ -132,7 +148,9 @@ export class Loaders {
   }
 
   usage(kind: UsageEntity, from: string, to: string) {
-    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, this.heavy, kind, from, to));
+    // a tag's rows are everyone's: a caller who is not an admin sums only its own keys' (LiteLLM's /tag/daily/activity)
+    const scope = kind === 'tag' && !this.policy.readsEverything ? (a: string, p: Params) => this.policy.tagSpendScope(a, p) : undefined;
+    return this.once(`usage:${kind}:${from}:${to}`, () => usageLoader(this.ds, this.heavy, kind, from, to, scope));
   }
 
   memberUsage(from: string, to: string) {

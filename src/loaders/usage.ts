@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { HeavyReads } from '../db/heavy';
+import { Params } from '../db/sql';
+import { Scope } from '../paging';
 
 export interface UsageSums {
   spend: number;
@@ -53,6 +55,8 @@ export const USAGE_SOURCES = {
   team: { table: 'LiteLLM_DailyTeamSpend', column: 'team_id' },
   user: { table: 'LiteLLM_DailyUserSpend', column: 'user_id' },
   endUser: { table: 'LiteLLM_DailyEndUserSpend', column: 'end_user_id' },
+  // (tag, date) index
+  tag: { table: 'LiteLLM_DailyTagSpend', column: 'tag' },
   // a key's usage: its rows in the user rollup, found by the api_key index
   key: { table: 'LiteLLM_DailyUserSpend', column: 'api_key' },
 } as const;
@@ -60,14 +64,15 @@ export const USAGE_SOURCES = {
 export type UsageEntity = keyof typeof USAGE_SOURCES;
 
 /** Usage of many entities of one kind over [from, to]: one statement per batch, on the (entity, date) index. */
-export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string) {
+export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string, scope?: Scope) {
   const { table, column } = USAGE_SOURCES[kind];
   return new DataLoader<string, UsageSums>(async (ids) => {
+    const p = new Params([ids, from, to]);
     const rows: Record<string, unknown>[] = await heavy.run(() =>
       ds.query(
         `SELECT d."${column}" AS id, ${USAGE_SUMS} FROM "${table}" d
-          WHERE d."${column}" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3 GROUP BY d."${column}"`,
-        [ids, from, to],
+          WHERE d."${column}" = ANY($1::text[]) AND d.date >= $2 AND d.date <= $3${scope ? ` AND ${scope('d', p)}` : ''} GROUP BY d."${column}"`,
+        p.values,
       ),
     );
     const byId = new Map(rows.map((r) => [r.id as string, r]));

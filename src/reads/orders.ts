@@ -24,3 +24,8 @@ export const AUDIT_LOG_ORDER: Order = { columns: ['updated_at', 'id'], propertie
 /** Tombstones, newest deletion first (deleted_at is indexed). */
 export const DELETED_KEY_ORDER: Order = { columns: ['deleted_at', 'id'], properties: ['deletedAt', 'id'], direction: 'DESC' };
 export const DELETED_TEAM_ORDER: Order = { columns: ['deleted_at', 'id'], properties: ['deletedAt', 'id'], direction: 'DESC' };
+/** Issue 16's lists, each by its primary key. */
+export const TAG_ORDER = byPrimaryKey('tag_name', 'tagName');
+export const PROJECT_ORDER = byPrimaryKey('project_id', 'projectId');
+export const CREDENTIAL_ORDER = byPrimaryKey('credential_id', 'credentialId');
+export const ACCESS_GROUP_ORDER = byPrimaryKey('access_group_id', 'accessGroupId');
