@@ -1,4 +1,4 @@
-import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Team, User, VirtualKey } from '../../entities';
+import { Agent, Guardrail, HealthCheck, ManagedFile, McpServer, McpToolset, Policy, Prompt, VectorStore, Budget, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Team, User, VirtualKey } from '../../entities';
 import { Connection } from '../../src/graphql/connection';
 import { TeamMember } from './team-member.type';
 
@@ -15,3 +15,12 @@ export const InvitationConnection = Connection(Invitation, 'Invitation');
 export const ModelAccessRequestConnection = Connection(ModelAccessRequest, 'ModelAccessRequest');
 export const DeletedKeyConnection = Connection(DeletedVirtualKey, 'DeletedKey');
 export const DeletedTeamConnection = Connection(DeletedTeam, 'DeletedTeam');
+export const AgentConnection = Connection(Agent, 'Agent');
+export const McpServerConnection = Connection(McpServer, 'McpServer');
+export const McpToolsetConnection = Connection(McpToolset, 'McpToolset');
+export const GuardrailConnection = Connection(Guardrail, 'Guardrail');
+export const PolicyConnection = Connection(Policy, 'Policy');
+export const PromptConnection = Connection(Prompt, 'Prompt');
+export const VectorStoreConnection = Connection(VectorStore, 'VectorStore');
+export const ManagedFileConnection = Connection(ManagedFile, 'ManagedFile');
+export const HealthCheckConnection = Connection(HealthCheck, 'HealthCheck');

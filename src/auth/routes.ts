@@ -33,6 +33,14 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     auditLogs: ['/audit'],
     deletedKeys: ['/key/list'],
     deletedTeams: ['/team/list'],
+    agents: ['/v1/agents'],
+    mcpServers: ['/v1/mcp/server'],
+    mcpToolsets: ['/v1/mcp/toolset'],
+    guardrails: ['/guardrails/list', '/v2/guardrails/list'],
+    policies: ['/policies/list'],
+    prompts: ['/prompts/list'],
+    vectorStores: ['/vector_store/list'],
+    healthChecks: ['/health/history'],
   },
   mutation: {
     generateKey: ['/key/generate'],
@@ -132,6 +140,18 @@ const TYPE_ROOTS: Record<string, string[]> = {
   AuditLogEntry: ['auditLogs'],
   DeletedKey: ['deletedKeys'],
   DeletedTeam: ['deletedTeams'],
+  Agent: ['agents'],
+  McpServer: ['mcpServers'],
+  McpToolset: ['mcpToolsets'],
+  Guardrail: ['guardrails'],
+  DailyGuardrailMetrics: ['guardrails'],
+  Policy: ['policies'],
+  PolicyAttachment: ['policies'],
+  DailyPolicyMetrics: ['policies'],
+  Prompt: ['prompts'],
+  VectorStore: ['vectorStores'],
+  ManagedFile: ['team', 'teams'],
+  HealthCheck: ['healthChecks'],
 };
 
 /** Mutation answers that wrap the object they made. */

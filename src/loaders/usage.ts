@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { requireTable } from '../db/availability';
 import { HeavyReads } from '../db/heavy';
 
 export interface UsageSums {
@@ -55,6 +56,8 @@ export const USAGE_SOURCES = {
   endUser: { table: 'LiteLLM_DailyEndUserSpend', column: 'end_user_id' },
   // a key's usage: its rows in the user rollup, found by the api_key index
   key: { table: 'LiteLLM_DailyUserSpend', column: 'api_key' },
+  // an optional table (newer LiteLLM): FEATURE_UNAVAILABLE when missing
+  agent: { table: 'LiteLLM_DailyAgentSpend', column: 'agent_id' },
 } as const;
 
 export type UsageEntity = keyof typeof USAGE_SOURCES;
@@ -63,6 +66,7 @@ export type UsageEntity = keyof typeof USAGE_SOURCES;
 export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string) {
   const { table, column } = USAGE_SOURCES[kind];
   return new DataLoader<string, UsageSums>(async (ids) => {
+    requireTable(ds, table);
     const rows: Record<string, unknown>[] = await heavy.run(() =>
       ds.query(
         `SELECT d."${column}" AS id, ${USAGE_SUMS} FROM "${table}" d
