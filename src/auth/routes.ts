@@ -37,10 +37,10 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     mcpServers: ['/v1/mcp/server'],
     mcpToolsets: ['/v1/mcp/toolset'],
     guardrails: ['/guardrails/list', '/v2/guardrails/list'],
-    policies: ['/policies/list'],
+    policies: ['/policies/list', '/policy/list'],
     prompts: ['/prompts/list'],
     vectorStores: ['/vector_store/list'],
-    healthChecks: ['/health/history'],
+    healthChecks: ['/health/history', '/health/latest'],
   },
   mutation: {
     generateKey: ['/key/generate'],
