@@ -37,7 +37,7 @@ beforeAll(async () => {
   await q(
     `INSERT INTO "LiteLLM_GuardrailsTable" (guardrail_id, guardrail_name, litellm_params, guardrail_info, team_id, status, updated_at)
      VALUES ('gr-1', 'pii-mask', '{"guardrail": "presidio", "mode": "pre_call", "default_on": true, "api_key": "gr-secret", "api_base": "https://u:p@presidio.example.com/analyze?key=k"}', '{"description": "masks PII"}', NULL, 'active', now()),
-            ('gr-2', 'team-filter', '{"guardrail": "aporia", "mode": "post_call"}', NULL, $1, 'pending_review', now())`,
+            ('gr-2', 'team-filter', '{"guardrail": "aporia", "mode": ["pre_call", "post_call"], "api_key": "secret-2"}', NULL, $1, 'pending_review', now())`,
     [teamA],
   );
   await q(
@@ -144,7 +144,7 @@ test('guardrails: filtered litellm_params, the owning team, daily metrics of a b
       { guardrailId: 'gr-1', date: day(-1), requestsEvaluated: 4, passedCount: 4, blockedCount: 0, flaggedCount: 0, avgScore: null, avgLatencyMs: 8 },
     ],
   });
-  expect(g2).toMatchObject({ guardrailId: 'gr-2', team: { id: teamA }, metrics: [{ date: day(-1), blockedCount: 1 }] });
+  expect(g2).toMatchObject({ guardrailId: 'gr-2', litellmParams: { guardrail: 'aporia', mode: ['pre_call', 'post_call'] }, team: { id: teamA }, metrics: [{ date: day(-1), blockedCount: 1 }] });
   noSecret(r.data);
   expect(r.statements.filter((s) => s.includes('LiteLLM_DailyGuardrailMetrics'))).toHaveLength(1);
   expect((await t.gql(`{ guardrails(filter: { status: "pending_review" }) { nodes { guardrailId } } }`)).data.guardrails.nodes).toEqual([{ guardrailId: 'gr-2' }]);

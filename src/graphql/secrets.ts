@@ -5,7 +5,7 @@
 
 import { NEVER_READ_COLUMNS } from '../../entities/secrets';
 
-type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings';
+type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings' | 'stringOrStrings';
 
 // Names from LiteLLM's LiteLLM_Params / GenericLiteLLMParams / LiteLLMParamsTypedDict (litellm/types/router.py).
 const PUBLIC_PARAMS: Record<string, Kind> = {
@@ -87,6 +87,8 @@ function publicValue(kind: Kind, value: unknown): unknown {
       return publicUrl(value) ?? undefined;
     case 'strings':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value] : undefined;
+    case 'stringOrStrings':
+      return publicValue(typeof value === 'string' ? 'string' : 'strings', value);
   }
 }
 
@@ -114,7 +116,8 @@ export function publicLitellmParams(params: unknown): Record<string, unknown> | 
 // its non-secret switches; api_key, credentials and headers stay inside.
 const GUARDRAIL_PARAMS: Record<string, Kind> = {
   guardrail: 'string',
-  mode: 'string',
+  // one event (pre_call) or several
+  mode: 'stringOrStrings',
   default_on: 'boolean',
   api_base: 'url',
   guardrailIdentifier: 'string',
