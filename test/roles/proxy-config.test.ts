@@ -1,6 +1,6 @@
 import { startTestGateway, TestGateway } from '../helpers/gateway';
 import { makePrincipal, MadePrincipal, refused } from '../helpers/roles';
-import { makeOrganization, makeTeam } from '../helpers/world';
+import { insertKey, makeOrganization, makeTeam } from '../helpers/world';
 
 // Who sees which of the proxy's configuration objects (issue 16). Agents, MCP servers and toolsets and vector stores
 // follow LiteLLM's object permissions (of the caller's user, key, teams, organizations' teams for org admins, and
@@ -157,4 +157,20 @@ test('a user given nothing: only the approved MCP servers open to every key', as
 test('filters narrow within the scope, never widen it', async () => {
   const r = await t.gql(`{ vectorStores(filter: { userId: "someone-else" }) { totalCount } guardrails(filter: { guardrailName: "global" }) { totalCount } agents(filter: { agentName: "none" }) { totalCount } }`, {}, who.user.rawKey);
   expect(r.data).toEqual({ vectorStores: { totalCount: 0 }, guardrails: { totalCount: 0 }, agents: { totalCount: 0 } });
+});
+
+test("a key's allowed_routes grant these roots by LiteLLM's routes, nested types included", async () => {
+  const key = async (routes: string[]) => (await insertKey(t, { userId: who.admin.userId, teamId: null, allowedRoutes: routes })).rawKey;
+  const mcp = await key(['/v1/mcp/server']);
+  expect((await t.gql(`{ mcpServers { totalCount } }`, {}, mcp)).data).toEqual({ mcpServers: { totalCount: 4 } });
+  refused(await t.gql(`{ guardrails { totalCount } }`, {}, mcp), 'FORBIDDEN');
+  const guardrails = await key(['/guardrails/list']);
+  expect((await t.gql(`{ guardrails { nodes { guardrailId metrics(from: "${day}", to: "${day}") { date } } } }`, {}, guardrails)).errors).toBeUndefined();
+  // a guardrail's team is read through the team roots
+  refused(await t.gql(`{ guardrails { nodes { team { id } } } }`, {}, guardrails), 'FORBIDDEN');
+  const teams = await key(['/team/list']);
+  expect((await t.gql(`{ teams { nodes { managedFiles { nodes { id } } } } }`, {}, teams)).errors).toBeUndefined();
+  const health = await key(['/health/latest']);
+  expect((await t.gql(`{ healthChecks { totalCount } }`, {}, health)).data).toEqual({ healthChecks: { totalCount: 1 } });
+  refused(await t.gql(`{ policies { totalCount } }`, {}, health), 'FORBIDDEN');
 });
