@@ -11,6 +11,7 @@ import { TeamMemberResolver, TeamResolver } from './team.resolver';
 import { SpendLogResolver, SpendQueryResolver, SpendReportRowResolver, USAGE_RESOLVERS } from './spend.resolver';
 import { UserMutationResolver, UserResolver } from './user.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { PROXY_CONFIG_RESOLVERS } from './proxy-config.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -50,4 +51,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CredentialResolver,
   AccessGroupResolver,
   ...USAGE_RESOLVERS,
+  ...PROXY_CONFIG_RESOLVERS,
 ];

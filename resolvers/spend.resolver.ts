@@ -1,5 +1,5 @@
 import { Arg, Args, ClassType, Ctx, Extensions, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Tag, Team, User, VirtualKey } from '../entities';
+import { Agent, AuditLogEntry, EndUser, ErrorLog, Organization, SpendLog, Tag, Team, User, VirtualKey } from '../entities';
 import { Connection, connection, pageInfo, PageInfo } from '../src/graphql/connection';
 import { Policy } from '../src/auth/policy';
 import { Context } from '../src/graphql/context';
@@ -222,6 +222,12 @@ export const USAGE_RESOLVERS = [
       return m.userId ? l.memberUsage(from, to).load({ userId: m.userId, teamId: m.teamId }) : ZERO;
     },
     "the user's spend through their keys in the team (deleted keys included); null unless the caller is this member or an admin of the team or its organization",
+    true,
+  ),
+  usageResolver(
+    Agent,
+    (a, l, from, to, policy) => (policy.readsEverything ? l.usage('agent', from, to).load(a.agentId) : Promise.resolve(null)),
+    "LiteLLM_DailyAgentSpend rows of [from, to], summed (every caller's spend through the agent); null unless the caller is a proxy admin or admin viewer",
     true,
   ),
 ];

@@ -1,4 +1,4 @@
-import { AccessGroup, Budget, Credential, DeletedTeam, DeletedVirtualKey, EndUser, Invitation, Model, ModelAccessRequest, Organization, OrganizationMember, Project, Tag, Team, User, VirtualKey } from '../../entities';
+import { AccessGroup, Agent, Budget, Credential, DeletedTeam, DeletedVirtualKey, EndUser, Guardrail, HealthCheck, Invitation, ManagedFile, McpServer, McpToolset, Model, ModelAccessRequest, Organization, OrganizationMember, Policy, Project, Prompt, Tag, Team, User, VectorStore, VirtualKey } from '../../entities';
 import { Connection } from '../../src/graphql/connection';
 import { TeamMember } from './team-member.type';
 
@@ -19,3 +19,12 @@ export const TagConnection = Connection(Tag, 'Tag');
 export const ProjectConnection = Connection(Project, 'Project');
 export const CredentialConnection = Connection(Credential, 'Credential');
 export const AccessGroupConnection = Connection(AccessGroup, 'AccessGroup');
+export const AgentConnection = Connection(Agent, 'Agent');
+export const McpServerConnection = Connection(McpServer, 'McpServer');
+export const McpToolsetConnection = Connection(McpToolset, 'McpToolset');
+export const GuardrailConnection = Connection(Guardrail, 'Guardrail');
+export const PolicyConnection = Connection(Policy, 'Policy');
+export const PromptConnection = Connection(Prompt, 'Prompt');
+export const VectorStoreConnection = Connection(VectorStore, 'VectorStore');
+export const ManagedFileConnection = Connection(ManagedFile, 'ManagedFile');
+export const HealthCheckConnection = Connection(HealthCheck, 'HealthCheck');

@@ -567,6 +567,84 @@ export class Policy {
     return this.adminOrgs.length ? `${t}.organization_id = ANY(${p.add(this.adminOrgs)}::text[])` : 'FALSE';
   }
 
+  /**
+   * What LiteLLM_ObjectPermissionTable grants the caller in one of its array columns (mcp_servers, agents,
+   * vector_stores, mcp_toolsets): the object permissions of their user (not through a key bound to a team),
+   * of the calling key, of their teams, of the teams of organizations they administer and of their
+   * organizations. Each source is read by its primary key (or team_id); null when there is none.
+   */
+  private permitted(column: 'mcp_servers' | 'agents' | 'vector_stores' | 'mcp_toolsets', p: Params): string | null {
+    const me = this.caller;
+    const sources: string[] = [];
+    if (me.userId && !me.boundTeamId) sources.push(`SELECT object_permission_id FROM "LiteLLM_UserTable" WHERE user_id = ${p.add(me.userId)}`);
+    if (me.keyToken) sources.push(`SELECT object_permission_id FROM "LiteLLM_VerificationToken" WHERE token = ${p.add(me.keyToken)}`);
+    if (this.memberTeams.length) sources.push(`SELECT object_permission_id FROM "LiteLLM_TeamTable" WHERE team_id = ANY(${p.add(this.memberTeams)}::text[])`);
+    if (this.adminOrgs.length) sources.push(`SELECT object_permission_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[])`);
+    if (this.memberOrgs.length) sources.push(`SELECT object_permission_id FROM "LiteLLM_OrganizationTable" WHERE organization_id = ANY(${p.add(this.memberOrgs)}::text[])`);
+    if (!sources.length) return null;
+    return `SELECT unnest(op.${column}) FROM "LiteLLM_ObjectPermissionTable" op WHERE op.object_permission_id IN (${sources.join(' UNION ALL ')})`;
+  }
+
+  /** Agents: admins and viewers all; others those their user, key, teams or organizations are given (object_permission.agents). */
+  agentScope(a: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const granted = this.permitted('agents', p);
+    return granted ? `${a}.agent_id IN (${granted})` : 'FALSE';
+  }
+
+  /**
+   * MCP servers: admins and viewers all; others, of the approved ones, those open to every key (allow_all_keys)
+   * and those their user, key, teams or organizations are given (object_permission.mcp_servers), as LiteLLM's
+   * /v1/mcp/server lists them to a key.
+   */
+  mcpServerScope(s: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const granted = this.permitted('mcp_servers', p);
+    const open = `${s}.allow_all_keys${granted ? ` OR ${s}.server_id IN (${granted})` : ''}`;
+    return `(coalesce(${s}.approval_status, 'active') = 'active' AND (${open}))`;
+  }
+
+  /** MCP toolsets: admins and viewers all; others those given to them (object_permission.mcp_toolsets). */
+  mcpToolsetScope(t: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const granted = this.permitted('mcp_toolsets', p);
+    return granted ? `${t}.toolset_id IN (${granted})` : 'FALSE';
+  }
+
+  /**
+   * Vector stores: admins and viewers all; others their own (user_id), their teams', those of teams of
+   * organizations they administer, and those given to them (object_permission.vector_stores).
+   */
+  vectorStoreScope(v: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const me = this.caller;
+    const parts: string[] = [];
+    if (me.userId && !me.boundTeamId) parts.push(`${v}.user_id = ${p.add(me.userId)}`);
+    if (this.memberTeams.length) parts.push(`${v}.team_id = ANY(${p.add(this.memberTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${v}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    const granted = this.permitted('vector_stores', p);
+    if (granted) parts.push(`${v}.vector_store_id IN (${granted})`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /** Guardrails: admins and viewers all; team admins and the admins of its organization a team's own guardrails (team_id). */
+  guardrailScope(g: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const parts: string[] = [];
+    if (this.adminTeams.length) parts.push(`${g}.team_id = ANY(${p.add(this.adminTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${g}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /** A team's managed files: its members and the admins of its organization (as the team itself is seen). */
+  managedFileScope(f: string, p: Params): string {
+    if (this.readsEverything) return 'TRUE';
+    const parts: string[] = [];
+    if (this.memberTeams.length) parts.push(`${f}.team_id = ANY(${p.add(this.memberTeams)}::text[])`);
+    if (this.adminOrgs.length) parts.push(`${f}.team_id IN (SELECT team_id FROM "LiteLLM_TeamTable" WHERE organization_id = ANY(${p.add(this.adminOrgs)}::text[]))`);
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
   organizationScope(o: string, p: Params): string {
     if (this.readsEverything) return 'TRUE';
     return this.memberOrgs.length ? `${o}.organization_id = ANY(${p.add(this.memberOrgs)}::text[])` : 'FALSE';

@@ -37,6 +37,14 @@ export const ROUTES: Record<OperationKind, Record<string, string[]>> = {
     projects: ['/project/list', '/project/info'],
     credentials: ['/credentials'],
     accessGroups: ['/v1/access_group'],
+    agents: ['/v1/agents'],
+    mcpServers: ['/v1/mcp/server'],
+    mcpToolsets: ['/v1/mcp/toolset'],
+    guardrails: ['/guardrails/list', '/v2/guardrails/list'],
+    policies: ['/policies/list', '/policy/list'],
+    prompts: ['/prompts/list'],
+    vectorStores: ['/vector_store/list'],
+    healthChecks: ['/health/history', '/health/latest'],
   },
   mutation: {
     generateKey: ['/key/generate'],
@@ -142,6 +150,18 @@ const TYPE_ROOTS: Record<string, string[]> = {
   ObjectPermission: ['key', 'keys', 'team', 'teams', 'user', 'users', 'organization', 'organizations', 'projects'],
   Credential: ['credentials'],
   AccessGroup: ['accessGroups'],
+  Agent: ['agents'],
+  McpServer: ['mcpServers'],
+  McpToolset: ['mcpToolsets'],
+  Guardrail: ['guardrails'],
+  DailyGuardrailMetrics: ['guardrails'],
+  Policy: ['policies'],
+  PolicyAttachment: ['policies'],
+  DailyPolicyMetrics: ['policies'],
+  Prompt: ['prompts'],
+  VectorStore: ['vectorStores'],
+  ManagedFile: ['team', 'teams'],
+  HealthCheck: ['healthChecks'],
 };
 
 /** Mutation answers that wrap the object they made. */

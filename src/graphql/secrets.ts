@@ -5,7 +5,7 @@
 
 import { NEVER_READ_COLUMNS } from '../../entities/secrets';
 
-type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings';
+type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings' | 'stringOrStrings';
 
 // Names from LiteLLM's LiteLLM_Params / GenericLiteLLMParams / LiteLLMParamsTypedDict (litellm/types/router.py).
 const PUBLIC_PARAMS: Record<string, Kind> = {
@@ -87,6 +87,8 @@ function publicValue(kind: Kind, value: unknown): unknown {
       return publicUrl(value) ?? undefined;
     case 'strings':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value] : undefined;
+    case 'stringOrStrings':
+      return publicValue(typeof value === 'string' ? 'string' : 'strings', value);
   }
 }
 
@@ -109,6 +111,60 @@ export function publicLitellmParams(params: unknown): Record<string, unknown> | 
   }
   return out;
 }
+
+// LiteLLM's LitellmParams of a guardrail (litellm/types/guardrails.py): which integration, when it runs, and
+// its non-secret switches; api_key, credentials and headers stay inside.
+const GUARDRAIL_PARAMS: Record<string, Kind> = {
+  guardrail: 'string',
+  // one event (pre_call) or several
+  mode: 'stringOrStrings',
+  default_on: 'boolean',
+  api_base: 'url',
+  guardrailIdentifier: 'string',
+  guardrailVersion: 'string',
+  mask_request_content: 'boolean',
+  mask_response_content: 'boolean',
+  detect_secrets_config: 'string',
+  pii_entities_config: 'string',
+  category_thresholds: 'string',
+  violation_message_template: 'string',
+  fail_on_error: 'boolean',
+  unreachable_fallback: 'string',
+  experimental_use_latest_role_message_only: 'boolean',
+};
+
+// A prompt's integration settings (litellm/types/prompts): which integration and which prompt it names.
+const PROMPT_PARAMS: Record<string, Kind> = {
+  prompt_id: 'string',
+  prompt_integration: 'string',
+  prompt_label: 'string',
+  prompt_version: 'number',
+  model: 'string',
+  dotprompt_content: 'string',
+  api_base: 'url',
+};
+
+/** The allow-listed parameters of a stored params object (a guardrail's or a prompt's); everything else stays inside. */
+function publicParamsOf(allowed: Record<string, Kind>, params: unknown): Record<string, unknown> | null {
+  if (typeof params === 'string') {
+    try {
+      params = JSON.parse(params);
+    } catch {
+      return null;
+    }
+  }
+  if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
+    if (!Object.prototype.hasOwnProperty.call(allowed, name)) continue;
+    const shown = publicValue(allowed[name], value);
+    if (shown !== undefined) out[name] = shown;
+  }
+  return out;
+}
+
+export const publicGuardrailParams = (params: unknown) => publicParamsOf(GUARDRAIL_PARAMS, params);
+export const publicPromptParams = (params: unknown) => publicParamsOf(PROMPT_PARAMS, params);
 
 // Audit rows copy whole rows: the deny-list's never-read columns (password, credential_values, MCP credentials
 // and env, SSO settings, …) leave them by name, wherever they are nested.

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Budget, DeletedTeam, DeletedVirtualKey, EndUser, ObjectPermission, Organization, OrganizationMember, Project, Team, TeamMembership, User, VirtualKey } from '../../entities';
+import { Budget, DailyGuardrailMetrics, DailyPolicyMetrics, DeletedTeam, DeletedVirtualKey, EndUser, ManagedFile, ObjectPermission, Organization, OrganizationMember, PolicyAttachment, Project, Prompt, Team, TeamMembership, User, VirtualKey } from '../../entities';
 import { modelAliasesLoader } from '../reads/access';
 import { Policy } from '../auth/policy';
 import { HeavyReads } from '../db/heavy';
@@ -10,7 +10,8 @@ import { and, childrenLoaders, Page, PageArgs } from '../paging';
 import { byColumn } from '../reads/by-column';
 import { latestTombstones } from '../reads/history';
 import { memberJoins, teamMemberPages, TeamRef } from '../reads/members';
-import { ORGANIZATION_MEMBER_ORDER } from '../reads/orders';
+import { MANAGED_FILE_ORDER, ORGANIZATION_MEMBER_ORDER } from '../reads/orders';
+import { attachmentsOfPolicies, guardrailMetrics, policyMetrics, versionsOfPrompts } from '../reads/proxy-config';
 import { keysOf } from '../reads/keys';
 import { teamsOfOrganization } from '../reads/teams';
 import { TeamMemberEntry } from '../services/members';
@@ -198,5 +199,28 @@ export class Loaders {
     return this.children('membersOfOrganization', args, () =>
       childrenLoaders(this.ds, { entity: OrganizationMember, parentColumn: 'organization_id', order: ORGANIZATION_MEMBER_ORDER, fields: this.wanted(OrganizationMember) }, args),
     );
+  }
+
+  /** A page of managed files per team, newest first, on LiteLLM's (team_id, created_at DESC) index. */
+  managedFilesOfTeam(args: PageArgs) {
+    return this.children('managedFilesOfTeam', args, () =>
+      childrenLoaders(this.ds, { entity: ManagedFile, parentColumn: 'team_id', order: MANAGED_FILE_ORDER, scope: (a, p) => this.policy.managedFileScope(a, p), fields: this.wanted(ManagedFile) }, args),
+    );
+  }
+
+  get policyAttachments() {
+    return this.once('policyAttachments', () => attachmentsOfPolicies(this.ds, this.wanted(PolicyAttachment)));
+  }
+
+  get promptVersions() {
+    return this.once('promptVersions', () => versionsOfPrompts(this.ds, this.wanted(Prompt)));
+  }
+
+  guardrailMetrics(from: string, to: string) {
+    return this.once(`guardrailMetrics:${from}:${to}`, () => guardrailMetrics(this.ds, this.heavy, from, to, this.wanted(DailyGuardrailMetrics)));
+  }
+
+  policyMetrics(from: string, to: string) {
+    return this.once(`policyMetrics:${from}:${to}`, () => policyMetrics(this.ds, this.heavy, from, to, this.wanted(DailyPolicyMetrics)));
   }
 }

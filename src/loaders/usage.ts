@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { requireTable } from '../db/availability';
 import { HeavyReads } from '../db/heavy';
 import { Params } from '../db/sql';
 import { Scope } from '../paging';
@@ -59,6 +60,8 @@ export const USAGE_SOURCES = {
   tag: { table: 'LiteLLM_DailyTagSpend', column: 'tag' },
   // a key's usage: its rows in the user rollup, found by the api_key index
   key: { table: 'LiteLLM_DailyUserSpend', column: 'api_key' },
+  // an optional table (newer LiteLLM): FEATURE_UNAVAILABLE when missing
+  agent: { table: 'LiteLLM_DailyAgentSpend', column: 'agent_id' },
 } as const;
 
 export type UsageEntity = keyof typeof USAGE_SOURCES;
@@ -67,6 +70,7 @@ export type UsageEntity = keyof typeof USAGE_SOURCES;
 export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string, scope?: Scope) {
   const { table, column } = USAGE_SOURCES[kind];
   return new DataLoader<string, UsageSums>(async (ids) => {
+    requireTable(ds, table);
     const p = new Params([ids, from, to]);
     const rows: Record<string, unknown>[] = await heavy.run(() =>
       ds.query(

@@ -29,3 +29,15 @@ export const TAG_ORDER = byPrimaryKey('tag_name', 'tagName');
 export const PROJECT_ORDER = byPrimaryKey('project_id', 'projectId');
 export const CREDENTIAL_ORDER = byPrimaryKey('credential_id', 'credentialId');
 export const ACCESS_GROUP_ORDER = byPrimaryKey('access_group_id', 'accessGroupId');
+/** Proxy configuration objects (issue 16): by primary key. */
+export const AGENT_ORDER = byPrimaryKey('agent_id', 'agentId');
+export const MCP_SERVER_ORDER = byPrimaryKey('server_id', 'serverId');
+export const MCP_TOOLSET_ORDER = byPrimaryKey('toolset_id', 'toolsetId');
+export const GUARDRAIL_ORDER = byPrimaryKey('guardrail_id', 'guardrailId');
+export const POLICY_ORDER = byPrimaryKey('policy_id', 'policyId');
+export const PROMPT_ORDER = byPrimaryKey('id');
+export const VECTOR_STORE_ORDER = byPrimaryKey('vector_store_id', 'vectorStoreId');
+/** A team's files, newest first: LiteLLM's (team_id, created_at DESC) index. */
+export const MANAGED_FILE_ORDER: Order = { columns: ['created_at', 'id'], properties: ['createdAt', 'id'], direction: 'DESC' };
+/** Health checks, newest first (checked_at is indexed). */
+export const HEALTH_CHECK_ORDER: Order = { columns: ['checked_at', 'health_check_id'], properties: ['checkedAt', 'healthCheckId'], direction: 'DESC' };
