@@ -95,6 +95,8 @@ class Compiler {
   /** whether the statement reads the daily rollups (a heavy read) */
   heavy = false;
   private levels = 0;
+  /** the parameter holding SECRET_TEXT_PATTERN, added once */
+  private secretPattern?: string;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -282,7 +284,7 @@ class Compiler {
     // lists only of String, from text[] columns
     if (isListType(inner) !== column.isArray || (column.isArray && leaf.name !== 'String')) unsupported(`${type.name}.${s.name} is a list`);
     if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
-    return row.value(s.name, isNonNullType(def.type), masked ? SECRET_TEXT_PATTERN : undefined)!;
+    return row.value(s.name, isNonNullType(def.type), masked ? (this.secretPattern ??= `${this.p.add(SECRET_TEXT_PATTERN)}::text`) : undefined)!;
   }
 
   /** usage(from, to) with its window checked as the resolvers check it; a heavy read, as theirs. */
