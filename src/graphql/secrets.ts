@@ -242,6 +242,17 @@ export function restoreMasked<T>(given: T, stored: unknown): T {
 }
 
 function restore(given: unknown, stored: unknown, depth: number): unknown {
+  if (typeof given === 'string' && typeof stored === 'string' && JSON_TEXT.test(given)) {
+    // JSON kept in a string: sent back as it was read, it is the stored string; edited, it is restored inside
+    if (given === mask(stored, depth)) return stored;
+    try {
+      const parsed = JSON.parse(given);
+      const restored = restore(parsed, JSON.parse(stored), depth + 1);
+      return JSON.stringify(restored) === JSON.stringify(parsed) ? given : JSON.stringify(restored);
+    } catch {
+      return given;
+    }
+  }
   if (given === null || typeof given !== 'object' || depth > MAX_DEPTH) return given;
   if (Array.isArray(given)) return given.map((v, i) => restore(v, Array.isArray(stored) ? stored[i] : undefined, depth + 1));
   const before = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};

@@ -249,6 +249,8 @@ test('a read-modify-write of metadata keeps the stored secrets; a deleted key le
   // a MASK under a name with nothing stored is dropped, not stored
   expect(metadata.deep).toEqual({ deeper: [KEY_METADATA.deep.deeper[0], KEY_METADATA.deep.deeper[1], {}] });
   expect(metadata.notes).toBe('edited');
+  // JSON kept in a string comes back as stored too
+  expect(metadata.as_text).toBe(KEY_METADATA.as_text);
 
   const team2 = await t.gql(`mutation($m: JSON) { updateTeam(id: "${team}", input: { metadata: $m }) { metadata } }`, {
     m: { logging: [{ callback_name: 'langfuse', callback_type: 'success', callback_vars: { langfuse_public_key: MASK, langfuse_secret_key: MASK, langfuse_secret: MASK, langfuse_host: 'https://eu.langfuse.com' } }] },
@@ -289,6 +291,8 @@ test('the rule by name, and its exceptions', () => {
   const untouched = { a: [1, { b: '{"c": 1}' }] };
   expect(maskSecrets(untouched)).toBe(untouched);
   expect(restoreMasked({ api_key: MASK, nested: [{ token: MASK }], other: MASK }, { api_key: 'real', nested: [{ token: 't' }] })).toEqual({ api_key: 'real', nested: [{ token: 't' }], other: MASK });
+  expect(restoreMasked({ s: '{"api_key": "****", "region": "us"}' }, { s: '{"api_key": "real", "region": "eu"}' })).toEqual({ s: '{"api_key":"real","region":"us"}' });
+  expect(restoreMasked({ s: '{"api_key":"****"}' }, { s: '{ "api_key" : "real" }' })).toEqual({ s: '{ "api_key" : "real" }' });
 });
 
 test("the JSON reads' guard matches the text of every value the rule would change (PostgreSQL's own reading)", async () => {
