@@ -1,4 +1,10 @@
-import { isSecretName, MASK, maskSecrets, restoreMasked, SECRET_TEXT_PATTERN } from '../../src/graphql/secrets';
+import 'reflect-metadata';
+import { GraphQLJSON } from 'graphql-scalars';
+import { buildSchemaSync, Extensions, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { SECRET_COLUMNS } from '../../entities/secrets';
+import { fieldsShowingSecrets } from '../../src/graphql/secret-fields';
+import { isSecretName, MASK, maskSecrets, masksSecrets, restoreMasked, SECRET_TEXT_PATTERN } from '../../src/graphql/secrets';
 import { startTestGateway, TestGateway } from '../helpers/gateway';
 import { insertKey, makeOrganization, makePrincipal, makeTeam } from '../helpers/world';
 
@@ -327,4 +333,39 @@ test("the JSON reads' guard matches the text of every value the rule would chang
   expect(masked.length).toBeGreaterThan(500);
   const [{ all }] = await q(`SELECT bool_and(v::text ~* $2) AS all FROM unnest($1::jsonb[]) v`, [masked, SECRET_TEXT_PATTERN]);
   expect(all).toBe(true);
+});
+
+describe('a JSON field added on a free-form column without the mask is caught by the deny-list test', () => {
+  // A stand-in for a later change: the key tombstone's metadata exposed, once plainly and once masked.
+  @ObjectType('LeakyDeletedKey')
+  @Entity({ name: 'LiteLLM_DeletedVerificationToken' })
+  class LeakyDeletedKey {
+    @Field(() => ID)
+    @PrimaryColumn({ name: 'id', type: 'text' })
+    id: string;
+
+    @Field(() => GraphQLJSON)
+    @Column({ name: 'metadata', type: 'jsonb' })
+    metadata: unknown;
+
+    @Field(() => GraphQLJSON)
+    @Extensions(masksSecrets)
+    @Column({ name: 'config', type: 'jsonb' })
+    config: unknown;
+  }
+
+  @Resolver(() => LeakyDeletedKey)
+  class LeakyDeletedKeyResolver {
+    @Query(() => [LeakyDeletedKey])
+    leakyDeletedKeys(): LeakyDeletedKey[] {
+      return [];
+    }
+  }
+
+  test('the plain field is a violation, the masked one is not', () => {
+    const schema = buildSchemaSync({ resolvers: [LeakyDeletedKeyResolver], validate: false });
+    expect(fieldsShowingSecrets(schema)).toEqual([
+      { field: 'LeakyDeletedKey.metadata', column: 'LiteLLM_DeletedVerificationToken.metadata', why: SECRET_COLUMNS['LiteLLM_DeletedVerificationToken.metadata'].why },
+    ]);
+  });
 });
