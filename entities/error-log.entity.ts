@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('ErrorLog', { description: 'A failed LLM call recorded in LiteLLM_ErrorLogs (unless general_settings.disable_error_logs is set)' })
 @Entity({ name: 'LiteLLM_ErrorLogs' })
@@ -33,7 +34,8 @@ export class ErrorLog {
   @Column({ name: 'model_id', type: 'text', default: () => "''::text" })
   modelId: string;
 
-  @Field(() => GraphQLJSON, { description: 'Optional parameters of the request as JSON' })
+  @Field(() => GraphQLJSON, { description: 'Optional parameters of the request as JSON; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'request_kwargs', type: 'jsonb', default: () => "'{}'::jsonb" })
   requestKwargs: any;
 

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('Model', { description: 'A model deployment stored in the database (LiteLLM_ProxyModelTable, used with STORE_MODEL_IN_DB=True)' })
 @Entity({ name: 'LiteLLM_ProxyModelTable' })
@@ -16,7 +17,8 @@ export class Model {
   @Column({ name: 'litellm_params', type: 'jsonb' })
   litellmParams: any;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Deployment metadata as JSON (id, base_model, mode, costs, …)' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Deployment metadata as JSON (id, base_model, mode, costs, …); values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'model_info', type: 'jsonb', nullable: true })
   modelInfo: any | null;
 

@@ -1,8 +1,9 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
 import { Budget } from './budget.entity';
 import { ObjectPermission } from './object-permission.entity';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('Organization', { description: 'An organization that groups teams and users, with a required budget tier (LiteLLM_OrganizationTable)' })
 @Entity({ name: 'LiteLLM_OrganizationTable' })
@@ -19,7 +20,8 @@ export class Organization {
   @Column({ name: 'budget_id', type: 'text' })
   budgetId: string;
 
-  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the organization' })
+  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the organization; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'::jsonb" })
   metadata: any;
 

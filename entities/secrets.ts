@@ -15,6 +15,9 @@ export interface SecretColumn {
   filteredBy?: string;
 }
 
+/** filteredBy of free-form JSON columns: a field shows them only with the masksSecrets extension, which masks every secret-named member. */
+export const MASKED_JSON = 'maskSecrets';
+
 export const SECRET_COLUMNS: Record<string, SecretColumn> = {
   'LiteLLM_UserTable.password': { why: "the user's UI login password (a hash in current LiteLLM releases)" },
   'LiteLLM_CredentialsTable.credential_values': { why: "provider API keys and cloud credentials behind a credential name (encrypted with LiteLLM's salt key)" },
@@ -38,6 +41,32 @@ export const SECRET_COLUMNS: Record<string, SecretColumn> = {
   'LiteLLM_ManagedVectorStoreIndexTable.litellm_params': { why: "the vector store provider's api_key or cloud credentials", filteredBy: 'an allow-list of non-secret parameters' },
   'LiteLLM_AuditLog.before_value': { why: 'LiteLLM dumps whole rows here: passwords, litellm_params, credential values', filteredBy: 'publicAuditValue' },
   'LiteLLM_AuditLog.updated_values': { why: 'LiteLLM dumps whole rows here: passwords, litellm_params, credential values', filteredBy: 'publicAuditValue' },
+  // free-form JSON: shown only through a field with the masksSecrets extension (maskSecrets in src/graphql/secrets.ts)
+  'LiteLLM_VerificationToken.metadata': { why: 'logging callbacks with their keys (metadata.logging[].callback_vars), and whatever users store', filteredBy: MASKED_JSON },
+  'LiteLLM_VerificationToken.config': { why: 'per-key LiteLLM settings, which may carry a provider api_key', filteredBy: MASKED_JSON },
+  'LiteLLM_VerificationToken.permissions': { why: "free-form JSON next to the key's settings", filteredBy: MASKED_JSON },
+  'LiteLLM_VerificationToken.router_settings': { why: 'router settings, which may carry redis_password', filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedVerificationToken.metadata': { why: "the deleted key's metadata: logging callbacks with their keys", filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedVerificationToken.config': { why: "the deleted key's settings, which may carry a provider api_key", filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedVerificationToken.permissions': { why: "the deleted key's free-form permissions JSON", filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedVerificationToken.router_settings': { why: "the deleted key's router settings, which may carry redis_password", filteredBy: MASKED_JSON },
+  'LiteLLM_TeamTable.metadata': { why: "the team's logging callbacks with their keys, and whatever users store", filteredBy: MASKED_JSON },
+  'LiteLLM_TeamTable.router_settings': { why: 'router settings, which may carry redis_password', filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedTeamTable.metadata': { why: "the deleted team's metadata: logging callbacks with their keys", filteredBy: MASKED_JSON },
+  'LiteLLM_DeletedTeamTable.router_settings': { why: "the deleted team's router settings, which may carry redis_password", filteredBy: MASKED_JSON },
+  'LiteLLM_UserTable.metadata': { why: 'free-form JSON users store with themselves, secrets included', filteredBy: MASKED_JSON },
+  'LiteLLM_OrganizationTable.metadata': { why: "the organization's logging callbacks with their keys, and whatever users store", filteredBy: MASKED_JSON },
+  'LiteLLM_ProjectTable.metadata': { why: 'free-form JSON stored with the project', filteredBy: MASKED_JSON },
+  'LiteLLM_ProxyModelTable.model_info': { why: 'free-form deployment information written by admins', filteredBy: MASKED_JSON },
+  'LiteLLM_TagTable.model_info': { why: 'free-form model information stored with the tag', filteredBy: MASKED_JSON },
+  'LiteLLM_SpendLogs.metadata': { why: "request metadata: the client's headers among it", filteredBy: MASKED_JSON },
+  'LiteLLM_SpendLogs.messages': { why: "the request's messages, tool arguments with their keys among them", filteredBy: MASKED_JSON },
+  'LiteLLM_SpendLogs.response': { why: "the provider's response", filteredBy: MASKED_JSON },
+  'LiteLLM_SpendLogs.proxy_server_request': { why: 'the request as the proxy received it: Authorization and x-api-key headers, api_key and cloud credentials in the body', filteredBy: MASKED_JSON },
+  'LiteLLM_ErrorLogs.request_kwargs': { why: "the failed request's parameters: api_key, extra headers", filteredBy: MASKED_JSON },
+  'LiteLLM_MemoryTable.metadata': { why: 'free-form JSON stored with a memory', filteredBy: MASKED_JSON },
+  'LiteLLM_SkillsTable.metadata': { why: 'free-form JSON stored with a skill', filteredBy: MASKED_JSON },
+  'LiteLLM_WorkflowRun.metadata': { why: 'free-form JSON stored with a workflow run', filteredBy: MASKED_JSON },
   'LiteLLM_SpendLogs.api_base': { why: 'a deployment URL may carry credentials in its user info or query string', filteredBy: 'publicUrl' },
   'LiteLLM_ErrorLogs.api_base': { why: 'a deployment URL may carry credentials in its user info or query string', filteredBy: 'publicUrl' },
   'LiteLLM_ManagedFileTable.storage_url': { why: 'a presigned storage URL: its query string is a credential', filteredBy: 'publicUrl' },

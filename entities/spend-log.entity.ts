@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('SpendLog', { description: 'One LLM request, successful or failed, with its cost and tokens (LiteLLM_SpendLogs)' })
 @Index('LiteLLM_SpendLogs_end_user_idx', ['endUser'])
@@ -73,7 +74,8 @@ export class SpendLog {
   @Column({ name: 'user', type: 'text', nullable: true, default: () => "''::text" })
   user: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Request metadata as JSON (key and team aliases, guardrail results, cost breakdown, …); read only when selected' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Request metadata as JSON (key and team aliases, guardrail results, cost breakdown, …); read only when selected; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   metadata: any | null;
 
@@ -101,15 +103,18 @@ export class SpendLog {
   @Column({ name: 'requester_ip_address', type: 'text', nullable: true })
   requesterIpAddress: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Prompt messages as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Prompt messages as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'messages', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   messages: any | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Response as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Response as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'response', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   response: any | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Request body received by the proxy as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Request body received by the proxy as JSON; {} unless store_prompts_in_spend_logs is on; read only when selected; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'proxy_server_request', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   proxyServerRequest: any | null;
 

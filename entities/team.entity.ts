@@ -1,9 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { ObjectPermission } from './object-permission.entity';
 import { Organization } from './organization.entity';
 import { TeamModelAliases } from './team-model-aliases.entity';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('Team', { description: 'A team with its members, models, inline budget and rate limits (LiteLLM_TeamTable)' })
 @Index('LiteLLM_TeamTable_created_at_idx', ['createdAt'])
@@ -36,7 +37,8 @@ export class Team {
   @Column({ name: 'members_with_roles', type: 'jsonb', default: () => "'{}'::jsonb" })
   membersWithRoles: any;
 
-  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the team (also holds settings such as team_member_budget_id)' })
+  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the team (also holds settings such as team_member_budget_id); values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'::jsonb" })
   metadata: any;
 
@@ -104,7 +106,8 @@ export class Team {
   @Column({ name: 'object_permission_id', type: 'text', nullable: true })
   objectPermissionId: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Router settings that override the proxy's for the team's requests, as JSON" })
+  @Field(() => GraphQLJSON, { nullable: true, description: "Router settings that override the proxy's for the team's requests, as JSON; values under secret names (api keys, tokens, passwords, credentials) read as ****" })
+  @Extensions(masksSecrets)
   @Column({ name: 'router_settings', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   routerSettings: any | null;
 

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { ObjectPermission } from './object-permission.entity';
 import { Organization } from './organization.entity';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('User', { description: 'An internal user of the proxy, with role, inline budget and keys (LiteLLM_UserTable)' })
 @Index('LiteLLM_UserTable_sso_user_id_key', ['ssoUserId'], { unique: true })
@@ -56,7 +57,8 @@ export class User {
   @Column({ name: 'models', type: 'text', array: true, nullable: true })
   models: string[] | null;
 
-  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the user' })
+  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the user; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'::jsonb" })
   metadata: any;
 

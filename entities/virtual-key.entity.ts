@@ -1,10 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, Extensions } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON, SafeIntResolver } from 'graphql-scalars';
 import { Budget } from './budget.entity';
 import { ObjectPermission } from './object-permission.entity';
 import { Organization } from './organization.entity';
 import { Project } from './project.entity';
+import { masksSecrets } from '../src/graphql/secrets';
 
 @ObjectType('VirtualKey', { description: 'A virtual API key (LiteLLM_VerificationToken), identified by the SHA-256 hash of the raw sk- key' })
 @Index('LiteLLM_VerificationToken_budget_reset_at_expires_idx', ['budgetResetAt', 'expires'])
@@ -44,7 +45,8 @@ export class VirtualKey {
   @Column({ name: 'aliases', type: 'jsonb', default: () => "'{}'::jsonb" })
   aliases: any;
 
-  @Field(() => GraphQLJSON, { description: 'Per-key LiteLLM config overrides as JSON' })
+  @Field(() => GraphQLJSON, { description: 'Per-key LiteLLM config overrides as JSON; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'config', type: 'jsonb', default: () => "'{}'::jsonb" })
   config: any;
 
@@ -56,7 +58,8 @@ export class VirtualKey {
   @Column({ name: 'team_id', type: 'text', nullable: true })
   teamId: string | null;
 
-  @Field(() => GraphQLJSON, { description: 'Extra permissions as JSON, e.g. {get_spend_routes: true}' })
+  @Field(() => GraphQLJSON, { description: 'Extra permissions as JSON, e.g. {get_spend_routes: true}; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'permissions', type: 'jsonb', default: () => "'{}'::jsonb" })
   permissions: any;
 
@@ -64,7 +67,8 @@ export class VirtualKey {
   @Column({ name: 'max_parallel_requests', type: 'integer', nullable: true })
   maxParallelRequests: number | null;
 
-  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the key (also holds tags, guardrails and per-model rpm/tpm limits)' })
+  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the key (also holds tags, guardrails and per-model rpm/tpm limits); values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'::jsonb" })
   metadata: any;
 
@@ -160,7 +164,8 @@ export class VirtualKey {
   @Column({ name: 'project_id', type: 'text', nullable: true })
   projectId: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: "Router settings that override the proxy's for this key's requests, as JSON" })
+  @Field(() => GraphQLJSON, { nullable: true, description: "Router settings that override the proxy's for this key's requests, as JSON; values under secret names (api keys, tokens, passwords, credentials) read as ****" })
+  @Extensions(masksSecrets)
   @Column({ name: 'router_settings', type: 'jsonb', nullable: true, default: () => "'{}'::jsonb" })
   routerSettings: any | null;
 

@@ -32,6 +32,7 @@ import { organizationListSpec } from '../reads/organizations';
 import { teamListSpec, teamsOfOrganization } from '../reads/teams';
 import { userListSpec } from '../reads/users';
 import { checkArguments } from './input-guard';
+import { SECRET_TEXT_PATTERN } from './secrets';
 
 /**
  * JSON reads: a query of a proxy admin (or admin viewer) that selects only what PostgreSQL can shape (the
@@ -98,6 +99,8 @@ class Compiler {
   /** whether a list reads its whole table: a generic plan would guess its filter's selectivity */
   customPlan = false;
   private levels = 0;
+  /** the parameter holding SECRET_TEXT_PATTERN, added once */
+  private secretPattern?: string;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -274,7 +277,10 @@ class Compiler {
 
   /** A field that only reads its parent's column (graphql's default resolver, no arguments). */
   private column(type: GraphQLObjectType, row: JsonRow, def: GraphQLField<unknown, unknown>, s: Selected): string {
-    if (def.resolve || def.args.length) unsupported(`${type.name}.${s.name} has a resolver`);
+    // a JSON field that masks secrets (src/graphql/secrets.ts) resolves through maskSecrets: read here, its
+    // value fails the statement (and the resolvers answer) whenever its text holds a word a secret name holds
+    const masked = Boolean(def.extensions?.masksSecrets);
+    if ((def.resolve && !masked) || def.args.length) unsupported(`${type.name}.${s.name} has a resolver`);
     const leaf = getNamedType(def.type);
     const inner = getNullableType(def.type);
     if (!isScalarType(leaf) || !SCALAR_COLUMNS[leaf.name]) unsupported(`${type.name}.${s.name} is not a plain scalar`);
@@ -283,7 +289,7 @@ class Compiler {
     // lists only of String, from text[] columns
     if (isListType(inner) !== column.isArray || (column.isArray && leaf.name !== 'String')) unsupported(`${type.name}.${s.name} is a list`);
     if (isNonNullType(def.type) && column.nullable) unsupported(`${type.name}.${s.name} is non-null over a nullable column`);
-    return row.value(s.name, isNonNullType(def.type))!;
+    return row.value(s.name, isNonNullType(def.type), masked ? (this.secretPattern ??= `${this.p.add(SECRET_TEXT_PATTERN)}::text`) : undefined)!;
   }
 
   /** usage(from, to) with its window checked as the resolvers check it; a heavy read, as theirs. */

@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
 import { installFastPaths } from './field-fast-path';
+import { installSecretMasks } from './secrets';
 import { guardArguments } from './input-guard';
 import { collectReads } from './selection';
 import { DateTimeScalar } from './scalars';
@@ -28,13 +29,13 @@ function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
 
 export function gatewaySchema(): GraphQLSchema {
   if (!schema) simpleResolversEverywhere();
-  schema ??= collectReads(installFastPaths(guardArguments(describeRootTypes(
+  schema ??= collectReads(installFastPaths(installSecretMasks(guardArguments(describeRootTypes(
     buildSchemaSync({
       resolvers: RESOLVERS,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
     }),
-  ))));
+  )))));
   return schema;
 }
 

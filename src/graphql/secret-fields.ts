@@ -1,7 +1,7 @@
 import { GraphQLSchema, isInterfaceType, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { getMetadataArgsStorage } from 'typeorm';
-import { SECRET_COLUMNS } from '../../entities/secrets';
+import { MASKED_JSON, SECRET_COLUMNS } from '../../entities/secrets';
 
 export interface SecretFieldViolation {
   field: string;
@@ -29,7 +29,8 @@ function columnsOf(target: Function): Map<string, string> {
 /**
  * Every field of the schema that shows a deny-listed column (entities/secrets.ts): a field backed by the
  * column's entity property, or one whose resolver declares it reads it (@Extensions(reads(...))). A column
- * with `filteredBy` may be shown by a field resolver (which applies the allow-list), never by a plain field.
+ * with `filteredBy` may be shown by a field resolver (which applies the allow-list), never by a plain field;
+ * a free-form JSON column (MASKED_JSON) also by a field with the masksSecrets extension.
  */
 export function fieldsShowingSecrets(schema: GraphQLSchema): SecretFieldViolation[] {
   const storage = getMetadataStorage();
@@ -47,13 +48,14 @@ export function fieldsShowingSecrets(schema: GraphQLSchema): SecretFieldViolatio
       const resolver = storage.fieldResolvers.find(
         (r) => r.schemaName === field.name && (r.kind === 'internal' ? lineage.includes(r.target) : lineage.includes((r.getObjectType?.() ?? r.resolverClassMetadata?.getObjectType()) as Function)),
       );
-      const extensions = field.extensions as { reads?: string[]; readsWhen?: { properties: string[] } } | undefined;
+      const extensions = field.extensions as { reads?: string[]; readsWhen?: { properties: string[] }; masksSecrets?: boolean } | undefined;
       const properties = new Set([declared?.name ?? field.name, ...(extensions?.reads ?? []), ...(extensions?.readsWhen?.properties ?? [])]);
       for (const property of properties) {
         const column = columns.get(property);
         const secret = column ? SECRET_COLUMNS[column] : undefined;
         if (!column || !secret) continue;
-        if (secret.filteredBy && resolver) continue;
+        // free-form JSON leaves only masked: through the field's masksSecrets, or a resolver of its own
+        if (secret.filteredBy && (resolver || (secret.filteredBy === MASKED_JSON && extensions?.masksSecrets))) continue;
         violations.push({ field: `${type.name}.${field.name}`, column, why: secret.why });
       }
     }

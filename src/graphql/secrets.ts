@@ -3,6 +3,7 @@
  * a parameter not named here is never returned, whatever its name, type or nesting.
  */
 
+import { defaultFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
 import { NEVER_READ_COLUMNS } from '../../entities/secrets';
 
 type Kind = 'string' | 'number' | 'boolean' | 'url' | 'timeout' | 'strings' | 'stringOrStrings';
@@ -172,23 +173,171 @@ const SECRET_COLUMNS = new Set([...NEVER_READ_COLUMNS].map((c) => c.slice(c.inde
 
 /**
  * An audit row's before/updated value with secrets taken out: LiteLLM dumps whole rows there, so a model's
- * audit entry carries its litellm_params and a user's its password hash. The value may be a JSON string.
+ * audit entry carries its litellm_params and a user's its password hash; and the rows' JSON (a key's metadata
+ * with its logging callbacks' keys) goes through maskSecrets, except the row's own `token` column (the key's
+ * hash, its id). The value may be a JSON string.
  */
-export function publicAuditValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string' && depth === 0 && /^\s*[{[]/.test(value)) {
+export function publicAuditValue(value: unknown): unknown {
+  if (typeof value === 'string' && /^\s*[{[]/.test(value)) {
     try {
-      return JSON.stringify(publicAuditValue(JSON.parse(value), depth + 1));
+      return JSON.stringify(maskSecrets(withoutSecretColumns(JSON.parse(value)), AUDIT_ROW_IDS));
     } catch {
-      return value;
+      // not JSON after all: it cannot be walked, so it leaves whole only without a word a secret name holds
+      return WORDS.test(value) ? MASK : value;
     }
   }
+  return maskSecrets(withoutSecretColumns(value), AUDIT_ROW_IDS);
+}
+
+const AUDIT_ROW_IDS: ReadonlySet<string> = new Set(['token']);
+
+function withoutSecretColumns(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > 20) return null;
-  if (Array.isArray(value)) return value.map((v) => publicAuditValue(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => withoutSecretColumns(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (SECRET_COLUMNS.has(k)) continue;
-    out[k] = k === 'litellm_params' ? publicLitellmParams(v) : publicAuditValue(v, depth + 1);
+    out[k] = k === 'litellm_params' ? publicLitellmParams(v) : withoutSecretColumns(v, depth + 1);
   }
   return out;
+}
+
+/**
+ * Secrets inside stored JSON (metadata, router settings, logged request bodies): one rule, by the name of the
+ * object key that holds the value, applied at any depth and inside JSON written as a string. A value under a
+ * secret name leaves as MASK (null stays null); everything else leaves unchanged. docs/security.md lists it.
+ */
+export const MASK = '****';
+
+/**
+ * The words a secret name contains: a name the rule masks contains one of them (ASCII, any case), so a JSON
+ * text that contains none of them anywhere holds no value the rule would mask (the JSON reads test that).
+ */
+export const SECRET_WORDS = ['key', 'secret', 'passw', 'pwd', 'credential', 'authoriz', 'cookie', 'private', 'webhook', 'token'] as const;
+
+// Names that end in key (api_key, x-api-key, private_key, aws_secret_access_key, langfuse_public_key, apiKey,
+// api_keys, ocp-apim-subscription-key), aws_access_key_id, and anything naming a secret, password, credential,
+// authorization header, cookie, private key or webhook (Slack's URL is its secret).
+const SECRET_NAME = /keys?$|access[_-]?key|secret|passw|pwd$|credential|authoriz|cookie|private|webhook/i;
+// A token is a credential (token, access_token, refresh_token, id_token, aws_session_token, azure_ad_token) unless
+// the name counts or prices tokens (total_tokens, max_tokens, prompt_tokens_details, input_cost_per_token) or
+// names something about tokens (token_url, token_type, tokenizer, token_count).
+const TOKEN = /token/i;
+const TOKEN_NOT_SECRET = /tokens|per[_-]?token|token[_-]?(count|url|type|endpoint|limit)|tokenizer/i;
+const TOKENS_SECRET = /(^|[_-])(access|refresh|auth|api|bearer|id|session|oauth)[_-]?tokens/i;
+// LiteLLM writes the calling key's SHA-256 there (spend log metadata): the key's id, which VirtualKey.token shows.
+const NOT_SECRET = new Set(['user_api_key']);
+
+/** Whether a JSON object key names a secret (see SECRET_WORDS: every such name contains one of them). */
+export function isSecretName(name: string): boolean {
+  if (NOT_SECRET.has(name.toLowerCase())) return false;
+  if (SECRET_NAME.test(name)) return true;
+  return TOKEN.test(name) && (!TOKEN_NOT_SECRET.test(name) || TOKENS_SECRET.test(name));
+}
+
+/**
+ * A case-insensitive PostgreSQL regular expression that matches the text of any JSON value the rule would
+ * change: a secret word, or an escaped backslash-u (JSON kept in a string may spell a word in \u escapes).
+ * The JSON reads send a value that matches it to the resolvers (the statement fails, the resolvers answer).
+ */
+export const SECRET_TEXT_PATTERN = `${SECRET_WORDS.join('|')}|\\\\\\\\u`;
+
+const JSON_TEXT = /^\s*[{[]/;
+/** nesting beyond which a value is not walked: masked whole when its text holds a secret word */
+const MAX_DEPTH = 64;
+const WORDS = new RegExp(SECRET_WORDS.join('|'), 'i');
+
+/**
+ * The value with every secret-named member masked, at any depth; a string holding a JSON object or array is
+ * masked inside (and written back as JSON only when something was masked). Unchanged values are returned as
+ * they are (the same reference). `keep` names top-level members left as they are (audit rows: the key hash).
+ */
+export function maskSecrets(value: unknown, keep?: ReadonlySet<string>): unknown {
+  return mask(value, 0, keep);
+}
+
+function mask(value: unknown, depth: number, keep?: ReadonlySet<string>): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value === 'string') {
+    if (!JSON_TEXT.test(value)) return value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return value;
+    }
+    const masked = mask(parsed, depth + 1);
+    return masked === parsed ? value : JSON.stringify(masked);
+  }
+  if (typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return WORDS.test(JSON.stringify(value)) ? MASK : value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const m = mask(v, depth + 1);
+      if (m !== v) (out ??= [...value])[i] = m;
+    });
+    return out ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const m = v === null || v === undefined ? v : isSecretName(k) && !keep?.has(k) ? MASK : mask(v, depth + 1);
+    if (m !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = m;
+  }
+  return out ?? value;
+}
+
+/**
+ * A JSON value written back by a client that read it masked: every secret-named member the client sends as
+ * MASK takes the stored value at the same path (dropped when nothing is stored there), so a read-modify-write
+ * of metadata keeps the logging callbacks' keys instead of storing the mask.
+ */
+export function restoreMasked<T>(given: T, stored: unknown): T {
+  return restore(given, stored, 0) as T;
+}
+
+function restore(given: unknown, stored: unknown, depth: number): unknown {
+  if (typeof given === 'string' && typeof stored === 'string' && JSON_TEXT.test(given)) {
+    // JSON kept in a string: sent back as it was read, it is the stored string; edited, it is restored inside
+    if (given === mask(stored, depth)) return stored;
+    try {
+      const parsed = JSON.parse(given);
+      const restored = restore(parsed, JSON.parse(stored), depth + 1);
+      return JSON.stringify(restored) === JSON.stringify(parsed) ? given : JSON.stringify(restored);
+    } catch {
+      return given;
+    }
+  }
+  if (given === null || typeof given !== 'object' || depth > MAX_DEPTH) return given;
+  if (Array.isArray(given)) return given.map((v, i) => restore(v, Array.isArray(stored) ? stored[i] : undefined, depth + 1));
+  const before = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(given as Record<string, unknown>)) {
+    if (v === MASK && isSecretName(k)) {
+      if (Object.prototype.hasOwnProperty.call(before, k) && before[k] !== null && before[k] !== undefined) out[k] = before[k];
+      continue;
+    }
+    out[k] = restore(v, before[k], depth + 1);
+  }
+  return out;
+}
+
+/** Field extension (type-graphql's @Extensions) of a JSON field whose value leaves through maskSecrets. */
+export const masksSecrets = { masksSecrets: true };
+
+/** Every field marked with masksSecrets resolves to its value masked (the JSON reads mask in SQL instead). */
+export function installSecretMasks(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.extensions?.masksSecrets) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (root, args, context, info) => {
+        const value = resolve(root, args, context, info);
+        return value instanceof Promise ? value.then((v) => maskSecrets(v)) : maskSecrets(value);
+      };
+    }
+  }
+  return schema;
 }

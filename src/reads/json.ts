@@ -38,13 +38,16 @@ export class JsonRow<T extends ObjectLiteral = ObjectLiteral> {
   /**
    * A property's value as JSON text (SQL NULL as null), written as the GraphQL field would serialize it;
    * for a non-null field, a JSON null stored in a json column fails the statement, as the field would fail.
+   * `failWhen`, SQL for a case-insensitive regular expression (a parameter), fails it too when the value's
+   * text matches (the request then falls back to the resolvers).
    */
-  value(property: string, nonNull = false): string | null {
+  value(property: string, nonNull = false, failWhen?: string): string | null {
     const c = this.meta.findColumnWithPropertyName(property);
     if (!c) return null;
     const ref = this.ref(c.databaseName);
     const type = String(c.type);
-    const text = jsonText(type, c.isArray, ref);
+    let text = jsonText(type, c.isArray, ref);
+    if (failWhen !== undefined) text = `CASE WHEN ${ref}::text ~* ${failWhen} THEN (length(${ref}::text) / 0)::text ELSE ${text} END`;
     if (nonNull && (type === 'jsonb' || type === 'json')) return `CASE WHEN ${type}_typeof(${ref}) = 'null' THEN (length(${ref}::text) / 0)::text ELSE ${text} END`;
     return `coalesce(${text}, 'null')`;
   }

@@ -12,6 +12,7 @@ import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { addDuration, nextReset, parseDuration } from './durations';
 import { generateRawKey, hashKey, keyName, tokenFromInput } from './key-format';
 import * as v from './validate';
+import { restoreMasked } from '../graphql/secrets';
 
 const TABLE = 'LiteLLM_VerificationToken';
 
@@ -404,6 +405,9 @@ export class KeyService {
       const changes: Partial<VirtualKey> = { updatedAt: now, updatedBy: actorOf(caller) };
       const copy = ['keyAlias', 'models', 'maxBudget', 'budgetId', 'tpmLimit', 'rpmLimit', 'maxParallelRequests', 'userId', 'teamId', 'metadata', 'permissions', 'modelMaxBudget', 'blocked', 'allowedRoutes'] as const;
       for (const f of copy) if (a[f] !== undefined) (changes as Record<string, unknown>)[f] = a[f];
+      // metadata read masked and sent back keeps the stored secrets (src/graphql/secrets.ts)
+      if (changes.metadata) changes.metadata = restoreMasked(changes.metadata, key.metadata);
+      if (changes.permissions) changes.permissions = restoreMasked(changes.permissions, key.permissions);
       if (a.teamId !== undefined) changes.organizationId = team?.organizationId ?? (a.teamId === null ? key.organizationId : null);
       if (a.duration !== undefined) changes.expires = expiresIn ? addDuration(now, expiresIn) : null;
       // LiteLLM ignores a null budget_duration on update: it cannot be cleared this way

@@ -12,6 +12,7 @@ import { lockUserEmail } from './members';
 import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
+import { restoreMasked } from '../graphql/secrets';
 
 export type OrganizationRoleName = 'org_admin' | 'internal_user' | 'internal_user_viewer';
 
@@ -148,7 +149,7 @@ export class OrganizationService {
       if (a.models != null) changes.models = a.models;
       await em.update(Organization, { id }, changes);
       if (a.metadata != null)
-        await em.query(`UPDATE "LiteLLM_OrganizationTable" SET metadata = (CASE WHEN jsonb_typeof(metadata) = 'object' THEN metadata ELSE '{}'::jsonb END) || $2::jsonb WHERE organization_id = $1`, [id, JSON.stringify(a.metadata)]);
+        await em.query(`UPDATE "LiteLLM_OrganizationTable" SET metadata = (CASE WHEN jsonb_typeof(metadata) = 'object' THEN metadata ELSE '{}'::jsonb END) || $2::jsonb WHERE organization_id = $1`, [id, JSON.stringify(restoreMasked(a.metadata, org.metadata))]);
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: id, before: columnJson(em, Organization, org), after: snakeJson(a) });
       return em.findOneByOrFail(Organization, { id });
     });

@@ -12,6 +12,7 @@ import { nextReset } from './durations';
 import { tombstoneKeys } from './keys';
 import { lockTeam } from './team-members';
 import * as v from './validate';
+import { restoreMasked } from '../graphql/secrets';
 
 const MAX_IDS = 100;
 const MAX_MEMBERS = 500;
@@ -278,7 +279,8 @@ export class TeamService {
       const tierId = typeof oldMeta.team_member_budget_id === 'string' ? oldMeta.team_member_budget_id : null;
       let metadata: Record<string, unknown> | undefined;
       if (a.metadata !== undefined) {
-        const given = a.metadata ?? {};
+        // metadata read masked and sent back keeps the stored secrets (src/graphql/secrets.ts)
+        const given = restoreMasked(a.metadata ?? {}, oldMeta);
         // keys that carry rights stay as they are unless given, and changing one is for those who widen the team
         const kept = Policy.TEAM_METADATA_RIGHTS.filter((k) => k in oldMeta && !(k in given));
         this.policy.assertCanSetTeamMetadataRights(team, Policy.TEAM_METADATA_RIGHTS.filter((k) => k in given && JSON.stringify(given[k]) !== JSON.stringify(oldMeta[k])));

@@ -12,6 +12,7 @@ import { KeyService, tombstoneKeys } from './keys';
 import { lockUserEmail } from './members';
 import { lockTeam, TeamMemberService } from './team-members';
 import * as v from './validate';
+import { restoreMasked } from '../graphql/secrets';
 
 /** The roles LiteLLM's /user/new and /user/update accept (NewUserRequest.user_role). */
 export const USER_ROLES = ['proxy_admin', 'proxy_admin_viewer', 'internal_user', 'internal_user_viewer'] as const;
@@ -208,7 +209,8 @@ export class UserService {
     if (a.userAlias !== undefined) changes.alias = a.userAlias;
     if (a.userRole !== undefined) changes.role = a.userRole;
     if (a.models !== undefined) changes.models = a.models ?? [];
-    if (a.metadata !== undefined) changes.metadata = a.metadata ?? {};
+    // metadata read masked and sent back keeps the stored secrets (src/graphql/secrets.ts)
+    if (a.metadata !== undefined) changes.metadata = restoreMasked(a.metadata ?? {}, user.metadata);
     await em.update(User, { id: user.id }, changes);
     await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_UserTable', objectId: user.id, before: columnJson(em, User, user), after: snakeJson(a) });
     return readUser(em, user.id);
