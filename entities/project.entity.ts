@@ -1,5 +1,6 @@
+import { masksSecrets } from '../src/graphql/secrets';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Extensions, Field, Float, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
 import { Budget } from './budget.entity';
 import { ObjectPermission } from './object-permission.entity';
@@ -24,7 +25,8 @@ export class Project {
   @Column({ name: 'budget_id', type: 'text', nullable: true })
   budgetId: string | null;
 
-  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the project' })
+  @Field(() => GraphQLJSON, { description: 'Free-form JSON LiteLLM stores with the project; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'metadata', type: 'jsonb', default: () => "'{}'::jsonb" })
   metadata: any;
 

@@ -1,5 +1,6 @@
+import { masksSecrets } from '../src/graphql/secrets';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Extensions, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver, GraphQLJSON } from 'graphql-scalars';
 import { Budget } from './budget.entity';
 
@@ -18,7 +19,8 @@ export class Tag {
   @Column({ name: 'models', type: 'text', array: true, nullable: true })
   models: string[] | null;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'Model details LiteLLM stored with the tag, as JSON' })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Model details LiteLLM stored with the tag, as JSON; values under secret names (api keys, tokens, passwords, credentials) read as ****' })
+  @Extensions(masksSecrets)
   @Column({ name: 'model_info', type: 'jsonb', nullable: true })
   modelInfo: any | null;
 
