@@ -33,17 +33,21 @@ FROM unnest(string_to_array('{' || '"organizations":' || (
         LIMIT 51) j3 LEFT JOIN "LiteLLM_TeamMembership" j3tm ON j3tm.user_id = j3.user_id AND j3tm.team_id = j2.team_id
       GROUP BY ()) || '}', ',' ORDER BY j2.__n) FILTER (WHERE j2.__n <= 20), '') || ']' || '}'
     FROM (
-      SELECT j2x."team_alias", j2x."team_id", j2x."members_with_roles", row_number() OVER (ORDER BY j2x."team_id" ASC) AS __n
-      FROM "LiteLLM_TeamTable" j2x
-      WHERE j2x."organization_id" = j1."organization_id"
-      ORDER BY j2x."team_id" ASC
-      LIMIT 21) j2
+      SELECT j2x.*, row_number() OVER (ORDER BY j2x."team_id" ASC) AS __n
+      FROM (
+        SELECT j2x."team_alias", j2x."team_id", j2x."members_with_roles"
+        FROM "LiteLLM_TeamTable" j2x
+        WHERE j2x."organization_id" = j1."organization_id"
+        ORDER BY j2x."team_id" ASC
+        LIMIT 21) j2x) j2
     GROUP BY ()) || '}', ',' || chr(1) ORDER BY j1.__n) FILTER (WHERE j1.__n <= 10), '') || ']' || '}'
   FROM (
-    SELECT j1x."organization_alias", j1x."organization_id", row_number() OVER (ORDER BY j1x."organization_id" ASC) AS __n
-    FROM "LiteLLM_OrganizationTable" j1x
-    WHERE TRUE
-    ORDER BY j1x."organization_id" ASC
-    LIMIT 11) j1
+    SELECT j1x.*, row_number() OVER (ORDER BY j1x."organization_id" ASC) AS __n
+    FROM (
+      SELECT j1x."organization_alias", j1x."organization_id"
+      FROM "LiteLLM_OrganizationTable" j1x
+      WHERE TRUE
+      ORDER BY j1x."organization_id" ASC
+      LIMIT 11) j1x) j1
   GROUP BY ()) || '}', chr(1))) WITH ORDINALITY AS u(piece, n)
 ORDER BY u.n;
