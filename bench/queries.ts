@@ -216,6 +216,13 @@ export const QUERIES: BenchQuery[] = [
     rows: (d) => d.keys.nodes.length,
   },
   {
+    id: 'L4',
+    title: 'the 20 newest keys (no index on created_at; NULL sorts as oldest)',
+    graphql: () => ({ query: `{ keys(first: 20, orderBy: CREATED_AT_DESC) { nodes { ${KEY_FIELDS} } pageInfo { endCursor hasNextPage } } }` }),
+    floor: async (pool) => ({ keys: { nodes: (await pool.query(`SELECT ${KEY_COLUMNS} FROM "LiteLLM_VerificationToken" ORDER BY coalesce(created_at, '0001-01-01') DESC, token DESC LIMIT 21`)).rows.slice(0, 20) } }),
+    rows: (d) => d.keys.nodes.length,
+  },
+  {
     id: 'Q5',
     title: "spendReport of one team, 90 days, by DAY and MODEL",
     graphql: (ctx) => ({

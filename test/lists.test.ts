@@ -139,14 +139,23 @@ test('pages stay whole while rows are inserted: every row there at the start is 
   expect(before.users.filter((u) => !users.includes(u))).toEqual([]);
 });
 
-test('keys by spend, highest first (or lowest), the hash breaking ties, paged to the end alike on both read paths; NaN spend sorts as PostgreSQL sorts it', async () => {
+test('keys by spend or creation time, either way, the hash breaking ties, paged to the end alike on both read paths; NaN spend and NULL created_at sort as stated', async () => {
   const [{ token: odd }] = await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 1 OFFSET 5`);
   await q(`UPDATE "LiteLLM_VerificationToken" SET spend = 'NaN' WHERE token = $1`, [odd]);
   await q(`UPDATE "LiteLLM_VerificationToken" SET spend = 7.25 WHERE token IN (SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token DESC LIMIT 4)`);
   const PAGE = `query($a: String, $o: KeyOrder) { keys(first: 9, after: $a, orderBy: $o) { nodes { token } pageInfo { hasNextPage endCursor } } }`;
   const resolvers = await startTestGateway({ db: t.db, config: { jsonReads: false } });
   try {
-    for (const [order, sql] of [['SPEND_DESC', 'spend DESC, token DESC'], ['SPEND_ASC', 'spend ASC, token ASC']] as const) {
+    // keys LiteLLM stored without created_at sort as the oldest
+    await q(`UPDATE "LiteLLM_VerificationToken" SET created_at = NULL WHERE token IN (SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token LIMIT 3 OFFSET 2)`);
+    await q(`UPDATE "LiteLLM_VerificationToken" SET created_at = '2026-01-01' WHERE token IN (SELECT token FROM "LiteLLM_VerificationToken" ORDER BY token DESC LIMIT 3 OFFSET 1)`);
+    const created = "coalesce(created_at, '0001-01-01')";
+    for (const [order, sql] of [
+      ['SPEND_DESC', 'spend DESC, token DESC'],
+      ['SPEND_ASC', 'spend ASC, token ASC'],
+      ['CREATED_AT_DESC', `${created} DESC, token DESC`],
+      ['CREATED_AT_ASC', `${created} ASC, token ASC`],
+    ] as const) {
       const want = (await q(`SELECT token FROM "LiteLLM_VerificationToken" ORDER BY ${sql}`)).map((r: any) => r.token);
       for (const gw of [t, resolvers]) {
         const seen: string[] = [];

@@ -81,14 +81,18 @@ export enum KeyOrder {
   TOKEN_DESC = 'TOKEN_DESC',
   SPEND_DESC = 'SPEND_DESC',
   SPEND_ASC = 'SPEND_ASC',
+  CREATED_AT_DESC = 'CREATED_AT_DESC',
+  CREATED_AT_ASC = 'CREATED_AT_ASC',
 }
 registerEnumType(KeyOrder, {
   name: 'KeyOrder',
-  description: 'By key hash (indexed), or by spend: LiteLLM has no index on spend, so without teamId or userId it reads every key and costs LIST_SCAN_COST',
+  description: 'By key hash (indexed), or by spend or creation time: LiteLLM indexes neither, so without teamId or userId they read every key and cost LIST_SCAN_COST',
   valuesConfig: {
     TOKEN_ASC: { description: 'By key hash (token), ascending' },
     TOKEN_DESC: { description: 'By key hash (token), descending' },
     SPEND_DESC: { description: 'Highest spend first, then by key hash' },
     SPEND_ASC: { description: 'Lowest spend first, then by key hash' },
+    CREATED_AT_DESC: { description: 'Newest first, then by key hash; keys LiteLLM stored without created_at come last' },
+    CREATED_AT_ASC: { description: 'Oldest first, then by key hash; keys LiteLLM stored without created_at come first' },
   },
 });

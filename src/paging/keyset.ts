@@ -14,11 +14,13 @@ export interface Order {
   /** entity properties read back for the cursor, same order as columns */
   properties: string[];
   direction: Direction;
+  /** a nullable column's stand-in for NULL, in SQL and in the cursor: a row comparison skips NULLs */
+  nullAs?: Record<string, { sql: string; value: string }>;
 }
 
 /** Keyset condition and ORDER BY for one page: (a, b) > (cursor) over the order's columns, reversed when paging backward. */
 export function keyset(alias: string, order: Order, w: PageWindow, p: Params) {
-  const cols = order.columns.map((c) => `${alias}."${c}"`);
+  const cols = order.columns.map((c) => (order.nullAs?.[c] ? `coalesce(${alias}."${c}", ${order.nullAs[c].sql})` : `${alias}."${c}"`));
   const direction = w.backward ? (order.direction === 'ASC' ? 'DESC' : 'ASC') : order.direction;
   const where = w.cursor ? `(${cols.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${w.cursor.map((v) => p.add(v)).join(', ')})` : 'TRUE';
   return { where, orderBy: cols.map((c) => `${c} ${direction}`).join(', ') };
@@ -58,7 +60,11 @@ export function cursorShape(ds: DataSource, entity: EntityTarget<ObjectLiteral>,
 }
 
 export function cursorOf<T>(order: Order) {
-  return (row: T) => order.properties.map((prop) => normalize((row as Record<string, unknown>)[prop]));
+  return (row: T) =>
+    order.properties.map((prop, i) => {
+      const v = (row as Record<string, unknown>)[prop];
+      return v === null || v === undefined ? (order.nullAs?.[order.columns[i]]?.value ?? null) : normalize(v);
+    });
 }
 
 function normalize(v: unknown): unknown {

@@ -114,7 +114,8 @@ export const jsonLiteral = (name: string) => `'"${name}"'`;
 
 function cursorOfRow(ds: DataSource, row: JsonRow, spec: { entity: EntityTarget<ObjectLiteral>; order: ListSpec<ObjectLiteral>['order'] }): string {
   // to_json writes text and float8 as the resolvers' cursors hold them (NaN and Infinity as strings)
-  if (cursorShape(ds, spec.entity, spec.order).some((kind) => kind !== 'text' && kind !== 'number')) throw new Error('JSON pages are cursored by text and float8 columns only');
+  if (spec.order.nullAs || cursorShape(ds, spec.entity, spec.order).some((kind) => kind !== 'text' && kind !== 'number'))
+    throw new Error('JSON pages are cursored by text and float8 columns only');
   return cursorJson(spec.order.columns.map((c) => `to_json(${row.ref(c)})::text`));
 }
 

@@ -4,7 +4,7 @@ import { Policy } from '../auth/policy';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
 import { ChildrenSpec, listPage, ListSpec, PageArgs } from '../paging';
-import { KEY_ORDER, KEY_SPEND_ORDER } from './orders';
+import { KEY_CREATED_ORDER, KEY_ORDER, KEY_SPEND_ORDER } from './orders';
 
 export type KeyFilter = {
   userId?: string | null;
@@ -22,12 +22,12 @@ export type KeyFilter = {
 /** Filters LiteLLM has no index for on VerificationToken: without userId or teamId they read the whole key table. */
 const UNINDEXED_KEY_FILTERS = ['alias', 'aliasPrefix', 'organizationId', 'projectId', 'budgetId', 'blocked', 'expiresAfter', 'expiresBefore'] as const;
 
-export type KeyOrderName = 'TOKEN_ASC' | 'TOKEN_DESC' | 'SPEND_DESC' | 'SPEND_ASC';
+export type KeyOrderName = 'TOKEN_ASC' | 'TOKEN_DESC' | 'SPEND_DESC' | 'SPEND_ASC' | 'CREATED_AT_DESC' | 'CREATED_AT_ASC';
 
 /** Does this list read every key (no indexed column narrows it)? The complexity limit counts it (LIST_SCAN_COST). */
 export function keyFilterScans(filter: KeyFilter | undefined, order: KeyOrderName | undefined = 'TOKEN_ASC'): boolean {
   if (filter?.userId || filter?.teamId) return false;
-  return order === 'SPEND_DESC' || order === 'SPEND_ASC' || (!!filter && UNINDEXED_KEY_FILTERS.some((f) => filter[f] !== undefined && filter[f] !== null));
+  return (order !== 'TOKEN_ASC' && order !== 'TOKEN_DESC') || (!!filter && UNINDEXED_KEY_FILTERS.some((f) => filter[f] !== undefined && filter[f] !== null));
 }
 
 const KEY_ORDERS = {
@@ -35,6 +35,8 @@ const KEY_ORDERS = {
   TOKEN_DESC: { ...KEY_ORDER, direction: 'DESC' },
   SPEND_DESC: KEY_SPEND_ORDER,
   SPEND_ASC: { ...KEY_SPEND_ORDER, direction: 'ASC' },
+  CREATED_AT_DESC: KEY_CREATED_ORDER,
+  CREATED_AT_ASC: { ...KEY_CREATED_ORDER, direction: 'ASC' },
 } as const;
 
 /** The root key list: what the caller may see, filtered, by hash or by spend (the hash breaking ties). */

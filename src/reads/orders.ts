@@ -6,6 +6,13 @@ const byPrimaryKey = (column: string, property = 'id'): Order => ({ columns: [co
 export const KEY_ORDER = byPrimaryKey('token', 'token');
 /** LiteLLM has no index on spend: ordering all keys by it reads the key table (LIST_SCAN_COST). */
 export const KEY_SPEND_ORDER: Order = { columns: ['spend', 'token'], properties: ['spend', 'token'], direction: 'DESC' };
+/** Nor on created_at, which LiteLLM leaves NULL on some rows: those sort as the oldest (year 1). */
+export const KEY_CREATED_ORDER: Order = {
+  columns: ['created_at', 'token'],
+  properties: ['createdAt', 'token'],
+  direction: 'DESC',
+  nullAs: { created_at: { sql: `'0001-01-01 00:00:00'::timestamp`, value: '0001-01-01T00:00:00.000Z' } },
+};
 export const TEAM_ORDER = byPrimaryKey('team_id');
 export const USER_ORDER = byPrimaryKey('user_id');
 export const ORGANIZATION_ORDER = byPrimaryKey('organization_id');
