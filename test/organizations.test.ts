@@ -85,6 +85,12 @@ describe('createOrganization', () => {
     const ok = await t.gql(CREATE, { i: { organizationAlias: 'narrow', models: ['claude'] } }, admin.rawKey);
     expect(ok.errors).toBeUndefined();
     expect((await org(ok.data.createOrganization.id)).created_by).toBe(admin.userId);
+    // and cannot widen it afterwards
+    const wider = await t.gql(UPDATE, { id: ok.data.createOrganization.id, i: { models: [] } }, admin.rawKey);
+    expect(codes(wider)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await t.gql(UPDATE, { id: ok.data.createOrganization.id, i: { models: ['claude', 'o1'] } }, admin.rawKey))).toEqual(['BAD_USER_INPUT']);
+    expect((await org(ok.data.createOrganization.id)).models).toEqual(['claude']);
+    expect((await t.gql(UPDATE, { id: ok.data.createOrganization.id, i: { models: ['gpt-4o'] } }, admin.rawKey)).errors).toBeUndefined();
   });
 });
 
@@ -112,6 +118,26 @@ describe('updateOrganization', () => {
     expect(codes(await t.gql(UPDATE, { id, i: { softBudget: 60 } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await t.gql(UPDATE, { id, i: { budgetId: 'no-such-tier' } }))).toEqual(['NOT_FOUND']);
     expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe('updateOrganization on a shared tier', () => {
+  test("an organization on a tier others use gets a copy with its change; the others' limits stay", async () => {
+    await q(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, max_budget, rpm_limit, budget_duration, budget_reset_at, created_by, updated_by) VALUES ('shared-gold', 100, 9, '30d', '2030-01-01', 'x', 'x')`);
+    const a = (await t.gql(CREATE, { i: { organizationAlias: 'shares-a', budgetId: 'shared-gold' } })).data.createOrganization.id;
+    const b = (await t.gql(CREATE, { i: { organizationAlias: 'shares-b', budgetId: 'shared-gold' } })).data.createOrganization.id;
+    const r = await t.gql(UPDATE, { id: a, i: { maxBudget: 500 } });
+    expect(r.errors).toBeUndefined();
+    const [gold] = await q(`SELECT max_budget, rpm_limit FROM "LiteLLM_BudgetTable" WHERE budget_id = 'shared-gold'`);
+    expect(gold).toEqual({ max_budget: 100, rpm_limit: 9 });
+    expect((await org(b)).budget_id).toBe('shared-gold');
+    const copied = (await org(a)).budget_id;
+    expect(copied).not.toBe('shared-gold');
+    expect(await tier(copied)).toMatchObject({ max_budget: 500, rpm_limit: 9, budget_duration: '30d', budget_reset_at: new Date('2030-01-01T00:00:00Z') });
+    // its own tier now: the next change is in place
+    await t.gql(UPDATE, { id: a, i: { rpmLimit: 20 } });
+    expect((await org(a)).budget_id).toBe(copied);
+    expect((await tier(copied)).rpm_limit).toBe(20);
   });
 });
 
@@ -270,4 +296,13 @@ describe('organization members', () => {
     if (add.errors) expect(codes(add)).toEqual(['NOT_FOUND']);
     expect(await q(`SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1`, [id])).toEqual([]);
   });
+});
+
+test('a member added by email finds the user whose email differs only in case, as every other member add does', async () => {
+  const id = await makeOrganization(t, 'case');
+  await q(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role, teams) VALUES ('case-user', 'Case.Person@Example.com', 'internal_user', '{}')`);
+  const r = await t.gql(ADD, { o: id, m: [{ userEmail: 'case.person@example.COM', role: 'INTERNAL_USER' }] });
+  expect(r.errors).toBeUndefined();
+  expect(r.data.addOrganizationMembers.members.nodes).toEqual([{ userId: 'case-user', role: 'internal_user' }]);
+  expect(await q(`SELECT count(*)::int AS n FROM "LiteLLM_UserTable" WHERE lower(user_email) = 'case.person@example.com'`)).toEqual([{ n: 1 }]);
 });

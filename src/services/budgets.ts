@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Budget, EndUser, Organization, OrganizationMember, Team, User } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
-import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { badInput, conflict, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { nextReset } from './durations';
 import * as v from './validate';
@@ -47,20 +47,21 @@ export function validateBudget(a: BudgetFields | SetBudgetArgs, current?: { maxB
 export async function tierShared(
   em: EntityManager,
   id: string,
-  owner: { userId: string; teamId: string } | { userId: string; organizationId: string } | { endUserId: string },
+  owner: { userId: string; teamId: string } | { userId: string; organizationId: string } | { endUserId: string } | { tierOfOrganization: string },
 ): Promise<boolean> {
   const member = 'teamId' in owner ? owner : null;
   const orgMember = 'organizationId' in owner ? owner : null;
   const endUser = 'endUserId' in owner ? owner.endUserId : null;
+  const organization = 'tierOfOrganization' in owner ? owner.tierOfOrganization : null;
   const [{ shared }] = await em.query(
     `SELECT EXISTS (SELECT 1 FROM "LiteLLM_TeamMembership" WHERE budget_id = $1 AND (user_id, team_id) IS DISTINCT FROM ($2::text, $3::text))
          OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE budget_id = $1 AND (user_id, organization_id) IS DISTINCT FROM ($5::text, $6::text))
-         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1)
+         OR EXISTS (SELECT 1 FROM "LiteLLM_OrganizationTable" WHERE budget_id = $1 AND organization_id IS DISTINCT FROM $7::text)
          OR EXISTS (SELECT 1 FROM "LiteLLM_EndUserTable" WHERE budget_id = $1 AND user_id IS DISTINCT FROM $4::text)
          OR EXISTS (SELECT 1 FROM "LiteLLM_TagTable" WHERE budget_id = $1)
          OR EXISTS (SELECT 1 FROM "LiteLLM_ProjectTable" WHERE budget_id = $1)
          OR EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken" WHERE budget_id = $1) AS shared`,
-    [id, member?.userId ?? null, member?.teamId ?? null, endUser, orgMember?.userId ?? null, orgMember?.organizationId ?? null],
+    [id, member?.userId ?? null, member?.teamId ?? null, endUser, orgMember?.userId ?? null, orgMember?.organizationId ?? null, organization],
   );
   return shared;
 }
@@ -259,14 +260,24 @@ export class BudgetService {
    * Returns the tier as it was before.
    */
   async applyOrganizationBudget(em: EntityManager, org: Organization, a: BudgetFields & { budgetId?: string | null }, now: Date): Promise<Budget> {
-    if (a.budgetId != null) {
-      await this.tier(em, a.budgetId);
-      await em.update(Organization, { id: org.id }, { budgetId: a.budgetId, updatedAt: now, updatedBy: actorOf(this.policy.caller) });
+    const { budgetId: linked, ...fields } = a;
+    const changes = Object.values(fields).some((x) => x !== undefined);
+    if (linked != null) {
+      await this.tier(em, linked);
+      await em.update(Organization, { id: org.id }, { budgetId: linked, updatedAt: now, updatedBy: actorOf(this.policy.caller) });
     }
-    const tierId = a.budgetId ?? org.budgetId;
+    const tierId = linked ?? org.budgetId;
     const tier = await this.tier(em, tierId);
+    if (!changes) return tier;
     validateBudget(a, tier);
-    const { budgetId: _linked, ...fields } = a;
+    // a tier others use too (a linked one) is copied with the changes, so their limits stay as they are
+    if (await tierShared(em, tierId, { tierOfOrganization: org.id })) {
+      const { id: _old, createdAt: _c, createdBy: _b, budgetResetAt, ...limits } = tier;
+      // the copy keeps the tier's reset window unless the period changes
+      const copy = await this.insertTier(em, randomUUID(), { ...limits, budgetResetAt: fields.budgetDuration === undefined ? budgetResetAt : undefined, ...fields }, now);
+      await em.update(Organization, { id: org.id }, { budgetId: copy.id, updatedAt: now, updatedBy: actorOf(this.policy.caller) });
+      return tier;
+    }
     await em.update(Budget, { id: tierId }, this.tierChanges(fields, now));
     return tier;
   }

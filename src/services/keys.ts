@@ -7,6 +7,7 @@ import { insertReturning } from '../db/rows';
 import { memberOf } from './members';
 import { Params } from '../db/sql';
 import { Config } from '../config';
+import { isTableAvailable } from '../db/availability';
 import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { addDuration, nextReset, parseDuration } from './durations';
@@ -124,6 +125,21 @@ export async function tombstoneKeys(em: EntityManager, caller: Principal, tokens
   );
 }
 
+/**
+ * Keys deleted as LiteLLM deletes them: copied to the tombstones, then their rotation grace rows and the rows
+ * themselves. A key a JWT claim mapping points at is refused: LiteLLM's schema restricts that foreign key.
+ */
+export async function deleteKeysWithin(em: EntityManager, caller: Principal, tokens: string[]): Promise<void> {
+  if (!tokens.length) return;
+  if (isTableAvailable(em.connection, 'LiteLLM_JWTKeyMapping')) {
+    const mapped: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_JWTKeyMapping" WHERE token = ANY($1::text[]) LIMIT 1`, [tokens]);
+    if (mapped.length) throw conflict(`Key ${mapped[0].token} is used by a JWT claim mapping (LiteLLM_JWTKeyMapping); remove the mapping first`);
+  }
+  await tombstoneKeys(em, caller, tokens);
+  await em.query(`DELETE FROM "LiteLLM_DeprecatedVerificationToken" WHERE active_token_id = ANY($1::text[])`, [tokens]);
+  await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+}
+
 /** Input checks that need no database: everything here fails before a transaction opens. */
 function validateFields(a: GenerateKeyArgs | UpdateKeyArgs, config: Config): void {
   // LiteLLM checks the alias format only when litellm_settings.enable_key_alias_format_validation is on
@@ -199,9 +215,12 @@ export class KeyService {
     return { key, teamOrganizationId, team };
   }
 
-  /** A team the caller may not see is NOT_FOUND. */
+  /**
+   * A team the caller may not see is NOT_FOUND. Its row is held (FOR KEY SHARE) until the key is written, so a
+   * team delete running meanwhile cannot miss the new key and leave it on a deleted team.
+   */
   private async visibleTeam(em: EntityManager, id: string): Promise<Team> {
-    const team = await em.findOneBy(Team, { id });
+    const team = await em.findOne(Team, { where: { id }, lock: { mode: 'for_key_share' } });
     if (!team || !this.policy.canSeeTeam(team)) throw notFound('team', id);
     return team;
   }
@@ -447,9 +466,7 @@ export class KeyService {
       if (missing.length) throw notFound('keys', missing.join(', '));
       for (const r of rows) this.policy.assertCanManageKey(r, orgOf(r), 'delete');
       const hashes = rows.map((r) => r.token);
-      await this.tombstone(em, hashes);
-      await em.query(`DELETE FROM "LiteLLM_DeprecatedVerificationToken" WHERE active_token_id = ANY($1::text[])`, [hashes]);
-      await em.delete(VirtualKey, { token: In(hashes) });
+      await deleteKeysWithin(em, caller, hashes);
       for (const r of rows) await audit(em, this.config, caller, { action: 'deleted', table: TABLE, objectId: r.token, before: columnJson(em, VirtualKey, r), after: {} });
       return hashes;
     });

@@ -7,7 +7,7 @@ import { insertReturning } from '../db/rows';
 import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
-import { tombstoneKeys } from './keys';
+import { deleteKeysWithin } from './keys';
 import { lockUserEmail } from './members';
 import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
@@ -106,9 +106,7 @@ export class OrganizationService {
     const actor = actorOf(this.policy.caller);
     const id = a.organizationId ?? randomUUID();
     return this.ds.transaction(async (em) => {
-      const keyToken = this.policy.caller.keyToken;
-      const [key]: { models: string[] | null }[] = keyToken && !this.policy.caller.isMasterKey ? await em.query(`SELECT models FROM "LiteLLM_VerificationToken" WHERE token = $1`, [keyToken]) : [];
-      this.policy.assertMayGrantModels(key?.models ?? [], a.models ?? []);
+      this.policy.assertMayGrantModels(await this.callerKeyModels(em), a.models ?? []);
       let budgetId = a.budgetId;
       if (budgetId != null) {
         if (!(await em.existsBy(Budget, { id: budgetId }))) throw notFound('budget', budgetId);
@@ -132,6 +130,14 @@ export class OrganizationService {
    * /organization/update: alias and models replace, metadata merges into the stored object (top-level keys),
    * budget fields change the organization's tier in place, budgetId links another tier.
    */
+  /** The models of the calling virtual key (none for the master key: it may grant any). */
+  private async callerKeyModels(em: EntityManager): Promise<string[]> {
+    const { keyToken, isMasterKey } = this.policy.caller;
+    if (!keyToken || isMasterKey) return [];
+    const [key]: { models: string[] | null }[] = await em.query(`SELECT models FROM "LiteLLM_VerificationToken" WHERE token = $1`, [keyToken]);
+    return key?.models ?? [];
+  }
+
   async update(id: string, a: UpdateOrganizationArgs): Promise<Organization> {
     this.policy.requireAdmin('update organizations');
     validateOrganization(a);
@@ -143,6 +149,8 @@ export class OrganizationService {
       const org = await em.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       // LiteLLM's wording
       if (!org) throw new GatewayError('NOT_FOUND', `Organization not found for organization_id=${id}`);
+      // the check /organization/new makes, so a key limited to some models cannot widen an organization later
+      if (a.models != null) this.policy.assertMayGrantModels(await this.callerKeyModels(em), a.models);
       if (Object.keys(limits).length || a.budgetId != null) await this.budgets.applyOrganizationBudget(em, org, { ...limits, budgetId: a.budgetId ?? undefined }, now);
       const changes: Record<string, unknown> = { updatedAt: now, updatedBy: actorOf(this.policy.caller) };
       if (a.organizationAlias != null) changes.alias = a.organizationAlias;
@@ -178,8 +186,7 @@ export class OrganizationService {
       const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE organization_id = ANY($1::text[]) FOR UPDATE`, [wanted]);
       if (keys.length) {
         const tokens = keys.map((k) => k.token);
-        await tombstoneKeys(em, this.policy.caller, tokens);
-        await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+        await deleteKeysWithin(em, this.policy.caller, tokens);
       }
       await em.query(`DELETE FROM "LiteLLM_OrganizationTable" WHERE organization_id = ANY($1::text[])`, [wanted]);
       for (const org of orgs) await audit(em, this.config, this.policy.caller, { action: 'deleted', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: columnJson(em, Organization, org), after: {} });
@@ -250,7 +257,8 @@ export class OrganizationService {
       if (byId.length) return { userId: m.userId, existed: true };
     }
     if (m.userEmail) {
-      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = $1 LIMIT 2`, [m.userEmail]);
+      // as everywhere else: one user per email whatever its case (LiteLLM's lower(user_email) index)
+      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) LIMIT 2`, [m.userEmail]);
       // LiteLLM's wording
       if (byEmail.length > 1) throw badInput(`members[${i}]`, "Multiple users with this email found in db. Please use 'user_id' instead.");
       if (byEmail.length === 1) return { userId: byEmail[0].user_id, existed: true };

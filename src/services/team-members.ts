@@ -10,7 +10,7 @@ import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphq
 import { actorOf, audit, columnJson } from './audit';
 import { tierShared } from './budgets';
 import { nextReset } from './durations';
-import { tombstoneKeys } from './keys';
+import { deleteKeysWithin } from './keys';
 import * as v from './validate';
 
 export interface TeamMemberArgs {
@@ -260,6 +260,9 @@ export class TeamMemberService {
     const write: Partial<Budget> = { ...patch };
     if (patch.budgetDuration !== undefined) write.budgetResetAt = nextReset(patch.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
     const existing = membership?.budgetId ? await em.findOne(Budget, { where: { id: membership.budgetId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const soft = write.softBudget !== undefined ? write.softBudget : existing?.softBudget;
+    const max = write.maxBudget !== undefined ? write.maxBudget : existing?.maxBudget;
+    if (soft != null && max != null && soft > max) throw badInput('softBudget', `${soft} is above the max budget of ${max}`);
     const disconnect = () => em.update(TeamMembership, { userId, teamId: team.id }, { budgetId: null });
     // the team's default member tier is shared by definition (LiteLLM clones it on write)
     const template = memberTemplate(team);
@@ -342,8 +345,7 @@ export class TeamMemberService {
       const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = ANY($1::text[]) AND team_id = $2`, [affected, team.id]);
       if (keys.length) {
         const tokens = keys.map((k) => k.token);
-        await tombstoneKeys(em, this.policy.caller, tokens);
-        await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+        await deleteKeysWithin(em, this.policy.caller, tokens);
       }
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_removed: removed, keys_deleted: keys.length } });
       return em.findOneByOrFail(Team, { id: team.id });

@@ -9,7 +9,7 @@ import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { ALL_PROXY_MODELS, assertTeamFitsOrganization } from './budgets';
 import { nextReset } from './durations';
-import { tombstoneKeys } from './keys';
+import { deleteKeysWithin } from './keys';
 import { lockTeam } from './team-members';
 import * as v from './validate';
 import { restoreMasked } from '../graphql/secrets';
@@ -325,8 +325,7 @@ export class TeamService {
         const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE team_id = $1`, [team.id]);
         if (keys.length) {
           const tokens = keys.map((k) => k.token);
-          await tombstoneKeys(em, caller, tokens);
-          await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+          await deleteKeysWithin(em, caller, tokens);
         }
         const members = uniq((Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []).map((m: any) => m?.user_id).filter((u: unknown): u is string => typeof u === 'string'));
         if (members.length) {

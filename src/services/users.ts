@@ -8,7 +8,7 @@ import { Params } from '../db/sql';
 import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { audit, columnJson, snakeJson } from './audit';
 import { BudgetService, validateUserBudget } from './budgets';
-import { KeyService, tombstoneKeys } from './keys';
+import { KeyService, deleteKeysWithin } from './keys';
 import { lockUserEmail } from './members';
 import { lockTeam, TeamMemberService } from './team-members';
 import * as v from './validate';
@@ -149,7 +149,7 @@ export class UserService {
       }
       this.policy.assertCanCreateUser({ role: a.userRole ?? null, teams: rows, withKey });
       // LiteLLM's wording (409)
-      if ((await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [id.trim()])).length) throw conflict(`User with id ${id.trim()} already exists`, 'userId');
+      if ((await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [id])).length) throw conflict(`User with id ${id} already exists`, 'userId');
       if (a.userEmail) await assertEmailFree(em, a.userEmail, null);
       const user = await insertReturning(em, User, {
         id,
@@ -303,9 +303,7 @@ export class UserService {
       const keys: { token: string }[] = await em.query(`SELECT token FROM "LiteLLM_VerificationToken" WHERE user_id = ANY($1::text[]) FOR UPDATE`, [ids]);
       if (keys.length) {
         const tokens = keys.map((k) => k.token);
-        await tombstoneKeys(em, caller, tokens);
-        await em.query(`DELETE FROM "LiteLLM_DeprecatedVerificationToken" WHERE active_token_id = ANY($1::text[])`, [tokens]);
-        await em.query(`DELETE FROM "LiteLLM_VerificationToken" WHERE token = ANY($1::text[])`, [tokens]);
+        await deleteKeysWithin(em, caller, tokens);
       }
       await em.query(`DELETE FROM "LiteLLM_InvitationLink" WHERE user_id = ANY($1::text[]) OR created_by = ANY($1::text[]) OR updated_by = ANY($1::text[])`, [ids]);
       await em.query(`DELETE FROM "LiteLLM_OrganizationMembership" WHERE user_id = ANY($1::text[])`, [ids]);
