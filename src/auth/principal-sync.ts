@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { BeforeQueryEvent, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { EventSubscriber } from 'typeorm';
+import type { AfterQueryEvent, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { Logger } from '../server/log';
 import type { PrincipalCache } from './principal';
 
@@ -14,26 +15,36 @@ const CHANGES_PRINCIPALS =
   /\b(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+"LiteLLM_(?:DeprecatedVerificationToken|UserTable|TeamTable|OrganizationMembership)"|\b(?:UPDATE|DELETE\s+FROM)\s+"LiteLLM_VerificationToken"/i;
 
 const MARK = 'principalsChanged';
+const FAILED = 'statementFailed';
 
 /**
  * A transaction that wrote a table principals are read from sends NOTIFY on PRINCIPALS_CHANNEL just before its
  * COMMIT: PostgreSQL delivers it to every listening gateway on commit, and never for a rolled-back transaction.
  */
+@EventSubscriber()
 export class PrincipalChangeNotifier implements EntitySubscriberInterface {
-  beforeQuery(event: BeforeQueryEvent): void {
-    if (event.queryRunner.isTransactionActive && CHANGES_PRINCIPALS.test(event.query)) event.queryRunner.data[MARK] = true;
+  afterQuery(event: AfterQueryEvent): void {
+    const qr = event.queryRunner;
+    if (!qr.isTransactionActive) return;
+    if (!event.success) qr.data[FAILED] = true;
+    else if (CHANGES_PRINCIPALS.test(event.query)) qr.data[MARK] = true;
   }
 
+  /** A transaction with a failed statement commits nothing (its COMMIT rolls back): it sends nothing either. */
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const qr = event.queryRunner as QueryRunner & { transactionDepth?: number };
-    if (!qr.data[MARK] || (qr.transactionDepth ?? 1) > 1) return;
+    if ((qr.transactionDepth ?? 1) > 1) return;
+    const send = qr.data[MARK] && !qr.data[FAILED];
     delete qr.data[MARK];
-    await qr.query(`SELECT pg_notify($1, $2)`, [PRINCIPALS_CHANNEL, FLUSH_ALL]);
+    delete qr.data[FAILED];
+    if (send) await qr.query(`SELECT pg_notify($1, $2)`, [PRINCIPALS_CHANNEL, FLUSH_ALL]);
   }
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     const qr = event.queryRunner as QueryRunner & { transactionDepth?: number };
-    if ((qr.transactionDepth ?? 0) === 0) delete qr.data[MARK];
+    if ((qr.transactionDepth ?? 0) > 0) return;
+    delete qr.data[MARK];
+    delete qr.data[FAILED];
   }
 }
 
