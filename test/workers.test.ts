@@ -82,3 +82,31 @@ test('two workers serve requests, a killed worker is replaced, SIGTERM stops the
   expect(alive(third.pid)).toBe(false);
   expect(postmasterOf(dataDir())).toBeNull();
 }, 240000);
+
+test('Ctrl-C (SIGINT to the whole process group): each worker stops once, then the primary stops PostgreSQL', async () => {
+  // a process group of its own, as a shell gives the command it runs in the foreground
+  primary = spawn(process.execPath, [MAIN, 'serve'], {
+    detached: true,
+    env: {
+      PATH: process.env.PATH ?? '',
+      LITELLM_GRAPHQL_DATA_DIR: dataDir(),
+      WEB_CONCURRENCY: '2',
+      LITELLM_GRAPHQL_DEMO_DATA: 'false',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BUDGET_RESET_INTERVAL_SECONDS: '0',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  primary.stdout!.on('data', (c) => (out += c));
+  primary.stderr!.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((r) => primary!.on('exit', (code) => r(code)));
+  await until('two workers serve', () => (out.match(/"msg":"serving"/g) ?? []).length === 2, 120000);
+  process.kill(-primary.pid!, 'SIGINT');
+  expect(await exited).toBe(0);
+  expect(out).not.toMatch(/second signal|worker died/);
+  expect((out.match(/"msg":"stopped"/g) ?? []).length).toBe(3);
+  expect(postmasterOf(dataDir())).toBeNull();
+}, 240000);
