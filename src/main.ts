@@ -30,7 +30,7 @@ commands:
 options:
   --config path   LiteLLM's proxy_config.yaml (general_settings, litellm_settings)
 environment: DATABASE_URL (else an embedded PostgreSQL in LITELLM_GRAPHQL_DATA_DIR, default .data/), PORT (4000),
-  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never)
+  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never), LITELLM_GRAPHQL_WORKERS (WEB_CONCURRENCY, 1)
 timeouts (ms): DB_CONNECT_TIMEOUT_MS (5000, also the wait for a pooled connection), DB_QUERY_TIMEOUT_MS (statement
   timeout + 5000), READINESS_TIMEOUT_MS (3000), HTTP_HEADERS_TIMEOUT_MS (10000), HTTP_REQUEST_TIMEOUT_MS (30000),
   SHUTDOWN_GRACE_MS (10000)`;
