@@ -199,6 +199,8 @@ export interface Config {
   keyGenerateUpperBounds: KeyGenerateParams | null;
   /** how long a resolved virtual key is reused (LiteLLM's user_api_key_cache_ttl); 0: never */
   userApiKeyCacheTtlSeconds: number;
+  /** `serve` processes on this machine (node:cluster), from LITELLM_GRAPHQL_WORKERS, else WEB_CONCURRENCY */
+  workers: number;
   timezone: string;
   budgetResetTime?: string;
   budgetResetIntervalSeconds: number;
@@ -383,6 +385,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
     keyGenerateDefaults: keyGenerateParams('litellm_settings.default_key_generate_params', litellm.default_key_generate_params, true),
     keyGenerateUpperBounds: keyGenerateParams('litellm_settings.upperbound_key_generate_params', litellm.upperbound_key_generate_params, false),
     userApiKeyCacheTtlSeconds: int('general_settings.user_api_key_cache_ttl', env.USER_API_KEY_CACHE_TTL ?? general.user_api_key_cache_ttl, 60, 0, 86400),
+    workers: int(env.LITELLM_GRAPHQL_WORKERS !== undefined ? 'LITELLM_GRAPHQL_WORKERS' : 'WEB_CONCURRENCY', env.LITELLM_GRAPHQL_WORKERS ?? env.WEB_CONCURRENCY, 1, 1, 256),
     timezone,
     budgetResetTime: resetTime,
     budgetResetIntervalSeconds: int('BUDGET_RESET_INTERVAL_SECONDS', env.BUDGET_RESET_INTERVAL_SECONDS, 600, 0),

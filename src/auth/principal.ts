@@ -84,8 +84,9 @@ interface KeyRow {
  */
 /**
  * Resolved virtual-key principals for a short time, as LiteLLM caches them (user_api_key_cache_ttl, 60 s by
- * default). Every mutation this gateway runs clears it, so its own key and team changes apply at once;
- * changes made elsewhere (LiteLLM, SQL) apply within the TTL, as they do on LiteLLM's replicas.
+ * default). Every mutation this gateway runs clears it, so its own key and team changes apply at once; other
+ * gateways clear theirs when the change's NOTIFY reaches them (principal-sync.ts); changes made elsewhere
+ * (LiteLLM, SQL) apply within the TTL, as they do on LiteLLM's replicas.
  */
 export class PrincipalCache {
   private readonly entries = new Map<string, { principal: Principal; until: number; expires: Date | null }>();
@@ -117,6 +118,11 @@ export class PrincipalCache {
   clear(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  forget(token: string): void {
+    this.generation++;
+    this.entries.delete(token);
   }
 }
 

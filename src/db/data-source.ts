@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from '../../entities';
+import { PrincipalChangeNotifier } from '../auth/principal-sync';
 import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litellm-schema';
 import { LiteLLMRemainingTables1765000000000 } from '../../migrations/1765000000000-litellm-remaining-tables';
 import { installPgTypeParsers } from './pg-types';
@@ -56,6 +57,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     type: 'postgres',
     url: opts.url,
     entities: ENTITIES,
+    subscribers: [PrincipalChangeNotifier],
     migrations: [LiteLLMSchema1764000000000, LiteLLMRemainingTables1765000000000],
     migrationsTableName: MIGRATIONS_TABLE,
     synchronize: false,

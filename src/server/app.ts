@@ -8,6 +8,7 @@ import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
+import { PrincipalListener } from '../auth/principal-sync';
 import { Config } from '../config';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
@@ -34,6 +35,8 @@ export interface Gateway {
   apollo: ApolloServer<Context>;
   metrics: Metrics;
   heavy: HeavyReads;
+  /** other processes' key changes reach this one's principal cache through it (null: no cache) */
+  principalListener: PrincipalListener | null;
   stop(): Promise<void>;
 }
 
@@ -128,6 +131,9 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
   const schema = gatewaySchema();
   const metrics = new Metrics();
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
+  const url = (ds.options as { url?: string }).url;
+  const principalListener = principals.ttlMs > 0 && url ? new PrincipalListener({ url, cache: principals, log, connectTimeoutMs: config.timeouts.dbConnectMs }) : null;
+  await principalListener?.start();
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const record = recorder(metrics, log, onStatements);
   const formatError = formatErrorWith(log, () => currentScope()?.requestId);
@@ -265,6 +271,10 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     apollo,
     metrics,
     heavy,
-    stop: () => apollo.stop(),
+    principalListener,
+    stop: async () => {
+      await principalListener?.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -1,0 +1,141 @@
+import pg from 'pg';
+import { EventSubscriber } from 'typeorm';
+import type { AfterQueryEvent, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type { Logger } from '../server/log';
+import type { PrincipalCache } from './principal';
+
+export const PRINCIPALS_CHANNEL = 'litellm_graphql_principals';
+export const FLUSH_ALL = '*';
+
+/**
+ * The tables resolvePrincipal reads. A new key (INSERT into VerificationToken) changes no principal already
+ * resolved, and an unknown key is never cached.
+ */
+const CHANGES_PRINCIPALS =
+  /\b(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+"LiteLLM_(?:DeprecatedVerificationToken|UserTable|TeamTable|OrganizationMembership)"|\b(?:UPDATE|DELETE\s+FROM)\s+"LiteLLM_VerificationToken"/i;
+
+const MARK = 'principalsChanged';
+const FAILED = 'statementFailed';
+
+/**
+ * A transaction that wrote a table principals are read from sends NOTIFY on PRINCIPALS_CHANNEL just before its
+ * COMMIT: PostgreSQL delivers it to every listening gateway on commit, and never for a rolled-back transaction.
+ */
+@EventSubscriber()
+export class PrincipalChangeNotifier implements EntitySubscriberInterface {
+  afterQuery(event: AfterQueryEvent): void {
+    const qr = event.queryRunner;
+    if (!qr.isTransactionActive) return;
+    if (!event.success) qr.data[FAILED] = true;
+    else if (CHANGES_PRINCIPALS.test(event.query)) qr.data[MARK] = true;
+  }
+
+  /** A transaction with a failed statement commits nothing (its COMMIT rolls back): it sends nothing either. */
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const qr = event.queryRunner as QueryRunner & { transactionDepth?: number };
+    if ((qr.transactionDepth ?? 1) > 1) return;
+    const send = qr.data[MARK] && !qr.data[FAILED];
+    delete qr.data[MARK];
+    delete qr.data[FAILED];
+    if (send) await qr.query(`SELECT pg_notify($1, $2)`, [PRINCIPALS_CHANNEL, FLUSH_ALL]);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    const qr = event.queryRunner as QueryRunner & { transactionDepth?: number };
+    if ((qr.transactionDepth ?? 0) > 0) return;
+    delete qr.data[MARK];
+    delete qr.data[FAILED];
+  }
+}
+
+export interface PrincipalListenerOptions {
+  url: string;
+  cache: PrincipalCache;
+  log: Logger;
+  connectTimeoutMs?: number;
+  /** first reconnection delay, doubled up to maxBackoffMs */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * One dedicated connection per process LISTENing on PRINCIPALS_CHANNEL: a notification clears the named
+ * tokens, or the whole cache for FLUSH_ALL. A dropped connection is retried with backoff; notifications sent
+ * meanwhile are lost, so the cache is cleared again once it is back, and until then entries live at most
+ * their TTL.
+ */
+export class PrincipalListener {
+  private client: pg.Client | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private backoffMs: number;
+  listening = false;
+  /** connections made (the first one and each reconnection) */
+  connections = 0;
+
+  constructor(private readonly o: PrincipalListenerOptions) {
+    this.backoffMs = o.minBackoffMs ?? 250;
+  }
+
+  async start(): Promise<void> {
+    await this.connect();
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.o.url, connectionTimeoutMillis: this.o.connectTimeoutMs ?? 5000, keepAlive: true, application_name: 'litellm-graphql-listener' });
+    this.client = client;
+    client.on('notification', (msg) => {
+      if (msg.channel !== PRINCIPALS_CHANNEL) return;
+      const payload = msg.payload ?? FLUSH_ALL;
+      if (payload === FLUSH_ALL) this.o.cache.clear();
+      else for (const token of payload.split(',')) this.o.cache.forget(token);
+    });
+    client.on('error', (err) => this.dropped(client, err));
+    client.on('end', () => this.dropped(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${PRINCIPALS_CHANNEL}`);
+    } catch (err) {
+      this.dropped(client, err);
+      return;
+    }
+    if (this.client !== client) return;
+    this.o.cache.clear();
+    this.listening = true;
+    this.connections++;
+    this.backoffMs = this.o.minBackoffMs ?? 250;
+    if (this.connections > 1) this.o.log.info('principal cache: listening again for key changes', { channel: PRINCIPALS_CHANNEL });
+  }
+
+  private dropped(client: pg.Client, err?: unknown): void {
+    if (this.client !== client) return;
+    this.client = null;
+    this.listening = false;
+    client.removeAllListeners('end');
+    client.on('error', () => undefined);
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.o.log.warn('principal cache: key-change notifications lost; cached keys live at most their TTL until the connection is back', {
+      retryInMs: this.backoffMs,
+      ttlMs: this.o.cache.ttlMs,
+      error: err,
+    });
+    this.timer = setTimeout(() => void this.connect(), this.backoffMs);
+    this.timer.unref();
+    this.backoffMs = Math.min(this.backoffMs * 2, this.o.maxBackoffMs ?? 10000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const client = this.client;
+    this.client = null;
+    this.listening = false;
+    if (client) {
+      client.removeAllListeners('end');
+      client.on('error', () => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+}
