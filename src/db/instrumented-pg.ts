@@ -1,6 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import pg from 'pg';
-import { endSpan, startStatementSpan } from '../tracing';
+import { endSpan, startStatementSpan, tracingEnabled } from '../tracing';
 import { poolObserver } from './pool-metrics';
 
 const INSTRUMENTED = Symbol('litellm-graphql.instrumented');
@@ -71,8 +71,9 @@ export function instrumentedPg(name: string): typeof pg {
         if (client) instrument(client, name);
       };
       if (callback) {
-        // a callback may run from the request that released the connection: it keeps its caller's context
-        callback = AsyncResource.bind(callback);
+        // a callback may run from the request that released the connection: with tracing on it keeps its
+        // caller's context, so pool.query's statement span finds its parent
+        if (tracingEnabled()) callback = AsyncResource.bind(callback);
         return super.connect((err, client, done) => {
           waited(err, client);
           callback!(err, client, done);
