@@ -103,6 +103,36 @@ export function tracedBatch<A extends unknown[], R>(loader: string | (() => stri
   };
 }
 
+/**
+ * A root field's resolver in a span of its own (the operation's first level; deeper levels are loader
+ * batches): its own statements, or a mutation's transaction, are the span's children.
+ */
+export function tracedResolve<T>(field: string, fn: () => T): T {
+  const t = active;
+  if (!t) return fn();
+  return t.tracer.startActiveSpan(`resolve ${field}`, { attributes: { 'graphql.field.path': field } }, (span) => {
+    const failed = (err: unknown) => {
+      span.recordException(err as Error);
+      span.setStatus({ code: t.api.SpanStatusCode.ERROR });
+      span.end();
+    };
+    let result: T;
+    try {
+      result = fn();
+    } catch (err) {
+      failed(err);
+      throw err;
+    }
+    if (result && typeof (result as { then?: unknown }).then === 'function')
+      (result as unknown as PromiseLike<unknown>).then(
+        () => span.end(),
+        (err) => failed(err),
+      );
+    else span.end();
+    return result;
+  });
+}
+
 /** The kind of a statement: its first keyword (SELECT, INSERT, WITH, START …). */
 export const statementKind = (text: string) => /^[\s(]*([A-Za-z]+)/.exec(text)?.[1].toUpperCase() ?? 'SQL';
 

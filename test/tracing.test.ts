@@ -52,7 +52,7 @@ afterAll(async () => {
   await stopTracing();
 });
 
-test('a nested query traces one span per SQL statement, under its loader batch, under the request span', async () => {
+test('a nested query traces one span per SQL statement, under its level (root resolver or loader batch), under the request span', async () => {
   const { body, statements, request, trace } = await traced(NESTED, 'NestedOrganizations');
   expect(body.data.organizations.nodes.length).toBeGreaterThan(0);
   expect(request.parentSpanContext).toBeUndefined();
@@ -63,22 +63,44 @@ test('a nested query traces one span per SQL statement, under its loader batch, 
   for (const sql of trace.sql) {
     const up = trace.ancestors(sql);
     expect(up.at(-1)).toBe(request);
-    // a statement's parent is the request (the root field's own read) or a loader batch (a deeper level)
-    const parent = up[0];
-    expect(parent === request || String(parent.name).startsWith('loader ')).toBe(true);
+    // a statement's parent is a level: the root field's resolver, or a loader batch (a deeper level)
+    expect(String(up[0].name)).toMatch(/^(resolve Query\.organizations|loader .+)$/);
     expect(sql.attributes['db.query.text']).toEqual(expect.any(String));
     expect(sql.attributes['db.operation.name']).toBe('SELECT');
     expect(sql.attributes['db.client.connection.pool.name']).toBe('primary');
   }
-  // teams and members are levels of their own: each a loader span with its statements as children
+  // organizations, teams and members are levels of their own, each with its statements as children
+  const root = trace.spans.filter((s) => s.name === 'resolve Query.organizations');
   const loaders = trace.spans.filter((s) => String(s.name).startsWith('loader '));
+  expect(root).toHaveLength(1);
   expect(loaders.length).toBeGreaterThanOrEqual(2);
-  for (const loader of loaders) {
+  for (const loader of [...root, ...loaders]) {
     expect(parentOf(loader)).toBe(idOf(request));
     expect(trace.sql.some((s) => parentOf(s) === idOf(loader))).toBe(true);
   }
   // statement texts carry no values: the seeded organizations' ids never appear in them
   for (const org of body.data.organizations.nodes) for (const sql of trace.sql) expect(String(sql.attributes['db.query.text'])).not.toContain(org.id);
+});
+
+test("a mutation's transaction, statement by statement, is under its root field's span", async () => {
+  exporter.reset();
+  const res = await fetch(`${t.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}` },
+    body: JSON.stringify({ query: 'mutation NewTeam($i: CreateTeamInput!) { createTeam(input: $i) { id alias } }', variables: { i: { teamAlias: 'traced-team' } } }),
+  });
+  const body: any = await res.json();
+  expect(body.errors).toBeUndefined();
+  const deadline = Date.now() + 5000;
+  let request: ReadableSpan | undefined;
+  while (!(request = exporter.getFinishedSpans().find((s) => s.name === 'mutation NewTeam')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  const trace = traceOf(request!);
+  expect(trace.sql).toHaveLength(Number(res.headers.get('x-sql-statements')));
+  const resolve = trace.spans.find((s) => s.name === 'resolve Mutation.createTeam')!;
+  expect(parentOf(resolve)).toBe(idOf(request!));
+  const kinds = trace.sql.filter((s) => parentOf(s) === idOf(resolve)).map((s) => s.attributes['db.operation.name']);
+  expect(kinds).toEqual(expect.arrayContaining(['START', 'INSERT', 'COMMIT']));
+  for (const sql of trace.sql) expect(String(sql.attributes['db.query.text'])).not.toContain('traced-team');
 });
 
 test('a JSON read is one statement straight under the request span', async () => {
