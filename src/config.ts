@@ -216,6 +216,10 @@ export interface Config {
   timeouts: Timeouts;
   limits: Limits;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** METRICS_MAX_OPERATIONS: distinct operation names with series of their own on /metrics; later ones count as (other) */
+  metricsMaxOperations: number;
+  /** set when OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is, unless OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none */
+  tracing?: { serviceName: string };
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -408,5 +412,14 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
       heavyReadsMaxWaitMs: int('HEAVY_READS_MAX_WAIT_MS', env.HEAVY_READS_MAX_WAIT_MS, DEFAULT_LIMITS.heavyReadsMaxWaitMs, 1),
     },
     logLevel,
+    metricsMaxOperations: int('METRICS_MAX_OPERATIONS', env.METRICS_MAX_OPERATIONS, 100, 0, 10000),
+    tracing: tracing(env),
   };
+}
+
+/** OpenTelemetry's own variables; the OTLP exporter reads the rest (endpoint, headers, timeout) itself. */
+function tracing(env: Env): Config['tracing'] {
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!endpoint || env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true' || env.OTEL_TRACES_EXPORTER?.trim().toLowerCase() === 'none') return undefined;
+  return { serviceName: env.OTEL_SERVICE_NAME?.trim() || 'litellm-graphql' };
 }

@@ -15,6 +15,7 @@ import { SeedOptions, seedDatabase, SIZES } from './seed/generate';
 import { runBudgetReset } from './services/budget-reset';
 import { copyDatabase, CopyError } from './services/copy-db';
 import { createGateway } from './server/app';
+import { startTracing, stopTracing } from './tracing';
 import { createLogger, Logger } from './server/log';
 
 const USAGE = `litellm-graphql <command> [options]
@@ -172,6 +173,10 @@ async function acceptedMasterKey(db: Database, config: Config, log: Logger): Pro
 }
 
 async function serve(config: Config, log: Logger): Promise<void> {
+  if (config.tracing) {
+    startTracing(config.tracing);
+    log.info('tracing: spans exported by OTLP/HTTP', { serviceName: config.tracing.serviceName });
+  }
   const db = await openDatabase(config, log, true);
   let server: Server | undefined;
   let resetTimer: NodeJS.Timeout | undefined;
@@ -201,6 +206,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
     clearTimeout(grace);
     await gateway?.stop().catch((err) => log.warn('stopping Apollo failed', { error: err }));
     await db.close().catch((err) => log.warn('closing the database failed', { error: err }));
+    await stopTracing().catch((err) => log.warn('exporting the last spans failed', { error: err }));
     log.info('stopped');
     process.exit(0);
   };

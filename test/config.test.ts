@@ -135,3 +135,18 @@ litellm_settings:
     expect(() => loadConfig(['--config', bad], {})).toThrow(`litellm_settings.${setting}`);
   }
 });
+
+test('tracing is on only with an OTLP endpoint, and off again with OTEL_SDK_DISABLED or OTEL_TRACES_EXPORTER=none', () => {
+  expect(loadConfig([], {}).tracing).toBeUndefined();
+  expect(loadConfig([], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toEqual({ serviceName: 'litellm-graphql' });
+  expect(loadConfig([], { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces', OTEL_SERVICE_NAME: 'admin-gateway' }).tracing).toEqual({ serviceName: 'admin-gateway' });
+  expect(loadConfig([], { OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).tracing).toBeUndefined();
+  expect(loadConfig([], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeUndefined();
+  expect(loadConfig([], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeUndefined();
+});
+
+test('METRICS_MAX_OPERATIONS bounds the operation names /metrics shows', () => {
+  expect(loadConfig([], {}).metricsMaxOperations).toBe(100);
+  expect(loadConfig([], { METRICS_MAX_OPERATIONS: '20' }).metricsMaxOperations).toBe(20);
+  expect(errorOf(() => loadConfig([], { METRICS_MAX_OPERATIONS: '-1' })).setting).toBe('METRICS_MAX_OPERATIONS');
+});

@@ -110,9 +110,9 @@ describe('HTTP surface', () => {
     expect(await ready.json()).toEqual({ status: 'ok', database: 'reachable' });
     await t.gql(`{ viewer { role } }`);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
-    expect(metrics).toMatch(/litellm_graphql_requests_total\{outcome="ok"\} \d+/);
-    expect(metrics).toMatch(/litellm_graphql_sql_statements_total \d+/);
-    expect(metrics).toMatch(/litellm_graphql_request_duration_seconds_bucket\{le="0\.005"\} \d+/);
+    expect(metrics).toMatch(/litellm_graphql_requests_total\{operation="\(anonymous\)",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/litellm_graphql_sql_statements_total\{operation="\(anonymous\)"\} \d+/);
+    expect(metrics).toMatch(/litellm_graphql_request_duration_seconds_bucket\{le="0\.005",operation="\(anonymous\)"\} \d+/);
     // Node's process metrics, as prom-client's collectDefaultMetrics gives them
     for (const name of ['process_resident_memory_bytes', 'process_cpu_seconds_total', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes'])
       expect(metrics).toMatch(new RegExp(`^${name} `, 'm'));

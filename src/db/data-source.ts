@@ -5,6 +5,7 @@ import { ENTITIES } from '../../entities';
 import { PrincipalChangeNotifier } from '../auth/principal-sync';
 import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litellm-schema';
 import { LiteLLMRemainingTables1765000000000 } from '../../migrations/1765000000000-litellm-remaining-tables';
+import { instrumentedPg } from './instrumented-pg';
 import { installPgTypeParsers } from './pg-types';
 import { CountingLogger } from './sql-log';
 
@@ -12,6 +13,8 @@ export const MIGRATIONS_TABLE = 'litellm_graphql_migrations';
 
 export interface DataSourceOptions {
   url: string;
+  /** the name its metrics and spans carry (label pool=…): primary unless told */
+  pool?: string;
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
@@ -55,6 +58,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
   if (opts.statementTimeoutMs) pgOptions.push(`-c statement_timeout=${opts.statementTimeoutMs}`);
   return new DataSource({
     type: 'postgres',
+    driver: instrumentedPg(opts.pool ?? 'primary'),
     url: opts.url,
     entities: ENTITIES,
     subscribers: [PrincipalChangeNotifier],

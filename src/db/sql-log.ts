@@ -1,10 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Span } from '@opentelemetry/api';
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 
 /** What one request (or one test's operation) did: its id and every SQL statement it issued. */
 export interface RequestScope {
   requestId?: string;
   statements: string[];
+  /** the request's span, when tracing is on */
+  span?: Span;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

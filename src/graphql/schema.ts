@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { RESOLVERS } from '../../resolvers';
 import { installFastPaths } from './field-fast-path';
 import { installSecretMasks } from './secrets';
 import { guardArguments } from './input-guard';
 import { collectReads } from './selection';
+import { tracedResolve } from '../tracing';
 import { DateTimeScalar } from './scalars';
 
 let schema: GraphQLSchema | undefined;
@@ -27,15 +28,28 @@ function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
   return built;
 }
 
+/** Each root field resolves in a span when tracing is on (tracedResolve is a null check otherwise). */
+function traceRootFields(built: GraphQLSchema): GraphQLSchema {
+  for (const type of [built.getQueryType(), built.getMutationType()].filter((t): t is GraphQLObjectType => !!t)) {
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!resolve) continue;
+      const name = `${type.name}.${field.name}`;
+      field.resolve = (root, args, context, info) => tracedResolve(name, () => resolve(root, args, context, info));
+    }
+  }
+  return built;
+}
+
 export function gatewaySchema(): GraphQLSchema {
   if (!schema) simpleResolversEverywhere();
-  schema ??= collectReads(installFastPaths(installSecretMasks(guardArguments(describeRootTypes(
+  schema ??= traceRootFields(collectReads(installFastPaths(installSecretMasks(guardArguments(describeRootTypes(
     buildSchemaSync({
       resolvers: RESOLVERS,
       scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
       validate: false,
     }),
-  )))));
+  ))))));
   return schema;
 }
 

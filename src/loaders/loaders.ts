@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource } from 'typeorm';
 import { Budget, DailyGuardrailMetrics, DailyPolicyMetrics, DeletedTeam, DeletedVirtualKey, EndUser, ManagedFile, ObjectPermission, Organization, OrganizationMember, PolicyAttachment, Project, Prompt, Team, TeamMembership, User, VirtualKey } from '../../entities';
 import { modelAliasesLoader } from '../reads/access';
@@ -112,10 +113,10 @@ export class Loaders {
   get teamMembership() {
     return this.once('teamMembership', () =>
       new DataLoader<{ userId: string; teamId: string }, TeamMembership | null, string>(
-        async (pairs) => {
+        tracedBatch('TeamMembership by (user_id, team_id)', async (pairs) => {
           const found = await this.membershipRows(pairs);
           return pairs.map((k) => found.get(`${k.userId}\u0000${k.teamId}`) ?? null);
-        },
+        }),
         { cacheKeyFn: (k) => `${k.userId}\u0000${k.teamId}` },
       ),
     );
@@ -136,7 +137,7 @@ export class Loaders {
   get membershipsOfUser() {
     return this.once('membershipsOfUser', () => {
       const t = table(this.ds, OrganizationMember);
-      return new DataLoader<string, OrganizationMember[]>(async (users) => {
+      return new DataLoader<string, OrganizationMember[]>(tracedBatch('OrganizationMember by user_id', async (users) => {
         const p = new Params([users]);
         const rows: Record<string, unknown>[] = await this.ds.query(
           `SELECT ${t.select('x', this.wanted(OrganizationMember))} FROM ${t.table} x
@@ -144,7 +145,7 @@ export class Loaders {
           p.values,
         );
         return users.map((u) => rows.filter((r) => r.user_id === u).map(t.hydrate));
-      });
+      }));
     });
   }
 
@@ -172,7 +173,7 @@ export class Loaders {
   membersOfTeams(args: PageArgs) {
     return this.children('membersOfTeams', args, () => {
       const joins = memberJoins(this.fieldsOf('TeamMember'), this.wanted(User));
-      return new DataLoader<TeamRef, Page<TeamMemberEntry>, string>((teams) => teamMemberPages(this.ds, this.policy, teams, args, joins), { cacheKeyFn: (t) => t.id });
+      return new DataLoader<TeamRef, Page<TeamMemberEntry>, string>(tracedBatch('members of teams', (teams) => teamMemberPages(this.ds, this.policy, teams, args, joins)), { cacheKeyFn: (t) => t.id });
     });
   }
 

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource } from 'typeorm';
 import { requireTable } from '../db/availability';
 import { HeavyReads } from '../db/heavy';
@@ -69,7 +70,7 @@ export type UsageEntity = keyof typeof USAGE_SOURCES;
 /** Usage of many entities of one kind over [from, to]: one statement per batch, on the (entity, date) index. */
 export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity, from: string, to: string, scope?: Scope) {
   const { table, column } = USAGE_SOURCES[kind];
-  return new DataLoader<string, UsageSums>(async (ids) => {
+  return new DataLoader<string, UsageSums>(tracedBatch(`usage of ${kind}`, async (ids) => {
     requireTable(ds, table);
     const p = new Params([ids, from, to]);
     const rows: Record<string, unknown>[] = await heavy.run(() =>
@@ -81,7 +82,7 @@ export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity
     );
     const byId = new Map(rows.map((r) => [r.id as string, r]));
     return ids.map((id) => toUsage(byId.get(id)));
-  });
+  }));
 }
 
 /**
@@ -91,7 +92,7 @@ export function usageLoader(ds: DataSource, heavy: HeavyReads, kind: UsageEntity
  */
 export function memberUsageLoader(ds: DataSource, heavy: HeavyReads, from: string, to: string) {
   return new DataLoader<{ userId: string; teamId: string }, UsageSums, string>(
-    async (pairs) => {
+    tracedBatch('usage of team members', async (pairs) => {
       const rows: Record<string, unknown>[] = await heavy.run(() => ds.query(
         `SELECT p.user_id, p.team_id, s.* FROM unnest($1::text[], $2::text[]) AS p(user_id, team_id)
          CROSS JOIN LATERAL (
@@ -103,7 +104,7 @@ export function memberUsageLoader(ds: DataSource, heavy: HeavyReads, from: strin
       ));
       const byPair = new Map(rows.map((r) => [`${r.user_id}\u0000${r.team_id}`, r]));
       return pairs.map((p) => toUsage(byPair.get(`${p.userId}\u0000${p.teamId}`)));
-    },
+    }),
     { cacheKeyFn: (p) => `${p.userId}\u0000${p.teamId}` },
   );
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
@@ -119,7 +120,7 @@ export interface ChildrenSpec<T> {
 export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: ChildrenSpec<T>, args: PageArgs) {
   const w = pageWindow(args, cursorShape(ds, spec.entity, spec.order));
   const t = table(ds, spec.entity);
-  const pages = new DataLoader<string, Page<T>>(async (parents) => {
+  const pages = new DataLoader<string, Page<T>>(tracedBatch(() => `${ds.getMetadata(spec.entity).name} pages by ${spec.parentColumn}`, async (parents) => {
     const p = new Params([parents]);
     const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
     const ks = keyset('x', spec.order, w, p);
@@ -137,8 +138,8 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
       grouped.get(key)!.push(t.hydrate(row));
     }
     return parents.map((id) => toPage(grouped.get(id) ?? [], w, cursorOf<T>(spec.order)));
-  });
-  const counts = new DataLoader<string, number>(async (parents) => {
+  }));
+  const counts = new DataLoader<string, number>(tracedBatch(() => `${ds.getMetadata(spec.entity).name} counts by ${spec.parentColumn}`, async (parents) => {
     const p = new Params([parents]);
     const scope = spec.scope ? spec.scope('x', p) : 'TRUE';
     const rows: { parent: string; n: number }[] = await ds.query(
@@ -148,6 +149,6 @@ export function childrenLoaders<T extends ObjectLiteral>(ds: DataSource, spec: C
     );
     const byParent = new Map(rows.map((r) => [r.parent, r.n]));
     return parents.map((id) => byParent.get(id) ?? 0);
-  });
+  }));
   return { pages, counts };
 }

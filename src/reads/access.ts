@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource } from 'typeorm';
 import { AccessGroup, Credential, TeamModelAliases } from '../../entities';
 import { table } from '../db/rows';
@@ -44,10 +45,10 @@ export function accessGroupList(ds: DataSource, fields: ReadonlySet<string> | un
 
 /** A team's model aliases (LiteLLM_ModelTable.aliases, by TeamTable.model_id, an integer primary key): one statement per batch. */
 export function modelAliasesLoader(ds: DataSource) {
-  return new DataLoader<number, unknown>(async (ids) => {
+  return new DataLoader<number, unknown>(tracedBatch('model aliases by id', async (ids) => {
     const t = table(ds, TeamModelAliases);
     const rows: { id: number; aliases: unknown }[] = await ds.query(`SELECT x.id, x.aliases FROM ${t.table} x WHERE x.id = ANY($1::int[])`, [ids]);
     const byId = new Map(rows.map((r) => [Number(r.id), r.aliases]));
     return ids.map((id) => byId.get(Number(id)) ?? null);
-  });
+  }));
 }

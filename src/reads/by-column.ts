@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { table } from '../db/rows';
 import { Params } from '../db/sql';
@@ -17,8 +18,8 @@ export async function rowsByColumn<T extends ObjectLiteral>(ds: DataSource, enti
 
 /** The same rows through a per-request DataLoader: one statement per batch. */
 export function byColumn<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, column: string, scope?: Scope, fields?: ReadonlySet<string>) {
-  return new DataLoader<string, T | null>(async (ids) => {
+  return new DataLoader<string, T | null>(tracedBatch(() => `${ds.getMetadata(entity).name} by ${column}`, async (ids) => {
     const byId = await rowsByColumn(ds, entity, column, ids, scope, fields);
     return ids.map((id) => byId.get(id) ?? null);
-  });
+  }));
 }

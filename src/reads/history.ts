@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource } from 'typeorm';
 import { DeletedTeam, DeletedVirtualKey } from '../../entities';
 import { Policy } from '../auth/policy';
@@ -70,7 +71,7 @@ export function deletedTeamList(ds: DataSource, policy: Policy, fields: Readonly
  * batch on the token / team_id index: a token or team id can have been tombstoned more than once.
  */
 export function latestTombstones<T extends DeletedVirtualKey | DeletedTeam>(ds: DataSource, entity: typeof DeletedVirtualKey | typeof DeletedTeam, column: 'token' | 'team_id', scope: (a: string, p: Params) => string, fields?: ReadonlySet<string>) {
-  return new DataLoader<string, T | null>(async (ids) => {
+  return new DataLoader<string, T | null>(tracedBatch(`${entity.name} latest by ${column}`, async (ids) => {
     const t = table(ds, entity);
     const p = new Params([ids]);
     const rows: Record<string, unknown>[] = await ds.query(
@@ -80,5 +81,5 @@ export function latestTombstones<T extends DeletedVirtualKey | DeletedTeam>(ds: 
     );
     const byId = new Map(rows.map((r) => [r[column] as string, t.hydrate(r) as T]));
     return ids.map((id) => byId.get(id) ?? null);
-  });
+  }));
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { tracedBatch } from '../tracing';
 import { DataSource } from 'typeorm';
 import { Agent, DailyGuardrailMetrics, DailyPolicyMetrics, Guardrail, HealthCheck, McpServer, McpToolset, Policy as PolicyVersion, PolicyAttachment, Prompt, VectorStore } from '../../entities';
 import { Policy } from '../auth/policy';
@@ -145,7 +146,7 @@ export function healthCheckList(ds: DataSource, fields: Fields, args: PageArgs, 
 
 /** Rows grouped by a text column for many keys: one statement per batch, ordered as given. */
 function groupedBy<T>(ds: DataSource, entity: new () => T, column: string, orderBy: string, fields: Fields, extra?: (p: Params) => string, heavy?: HeavyReads) {
-  return new DataLoader<string, T[]>(async (keys) => {
+  return new DataLoader<string, T[]>(tracedBatch(`${entity.name} by ${column}`, async (keys) => {
     const t = table(ds, entity);
     const p = new Params([keys]);
     const run = () =>
@@ -158,7 +159,7 @@ function groupedBy<T>(ds: DataSource, entity: new () => T, column: string, order
       grouped.get(k)!.push(t.hydrate(r) as T);
     }
     return keys.map((k) => grouped.get(k) ?? []);
-  });
+  }));
 }
 
 /**

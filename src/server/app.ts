@@ -24,6 +24,7 @@ import { cors } from './cors';
 import { fastQueries, Handover, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
+import { startRequestSpan } from '../tracing';
 import { Metrics } from './metrics';
 
 export type { StatementObserver };
@@ -62,9 +63,9 @@ function observePlugin(record: Recorder): ApolloServerPlugin<Context> {
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ response, errors, operationName, contextValue }) {
+        async willSendResponse({ response, errors, operationName, operation, contextValue }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const statements = record(operationName, contextValue?.policy?.principal?.role ?? null, seconds, errors);
+          const statements = record(operationName, contextValue?.policy?.principal?.role ?? null, seconds, errors, operation?.operation);
           response.http.headers.set('x-sql-statements', String(statements));
         },
       };
@@ -129,7 +130,7 @@ export interface GatewayOptions {
 
 export async function createGateway({ ds, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
-  const metrics = new Metrics();
+  const metrics = new Metrics(config.metricsMaxOperations);
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const url = (ds.options as { url?: string }).url;
   const principalListener = principals.ttlMs > 0 && url ? new PrincipalListener({ url, cache: principals, log, connectTimeoutMs: config.timeouts.dbConnectMs }) : null;
@@ -233,11 +234,7 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
 
   const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear() }, handover);
   const allowOrigin = cors(config.corsOrigins);
-  const handler: RequestListener = (req, res) => {
-    if (allowOrigin(req, res)) return;
-    const given = req.headers['x-request-id'];
-    const scope: RequestScope = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
-    res.setHeader('x-request-id', scope.requestId!);
+  const serve = (req: IncomingMessage, res: ServerResponse, scope: RequestScope) =>
     runInScope(scope, () => {
       if (!readableHere(req)) return void app(req, res);
       readBody(req)
@@ -263,8 +260,24 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
           sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
         });
     });
-  };
 
+  const handler: RequestListener = (req, res) => {
+    if (allowOrigin(req, res)) return;
+    const given = req.headers['x-request-id'];
+    const scope: RequestScope = { requestId: typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID(), statements: [] };
+    res.setHeader('x-request-id', scope.requestId!);
+    const traced = startRequestSpan(req.method, req.url, req.headers);
+    if (traced) {
+      scope.span = traced.span;
+      traced.span.setAttribute('litellm_graphql.request_id', scope.requestId!);
+      res.once('close', () => {
+        traced.span.setAttribute('http.response.status_code', res.statusCode);
+        traced.span.end();
+      });
+      return traced.run(() => serve(req, res, scope));
+    }
+    serve(req, res, scope);
+  };
   return {
     handler,
     app,

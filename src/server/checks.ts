@@ -3,6 +3,7 @@ import { Policy } from '../auth/policy';
 import { withWrapped } from '../auth/routes';
 import { currentScope, oneLine } from '../db/sql-log';
 import { fieldsByType, mutationResultTypes, rootFieldNames } from '../graphql/selection';
+import { describeOperation } from '../tracing';
 import { Logger } from './log';
 import { Metrics } from './metrics';
 
@@ -31,15 +32,22 @@ export function selectionOf(schema: GraphQLSchema, document: DocumentNode): Map<
   return fields;
 }
 
-export type Recorder = (operationName: string | null | undefined, role: string | null, seconds: number, errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => number;
+export type Recorder = (
+  operationName: string | null | undefined,
+  role: string | null,
+  seconds: number,
+  errors: readonly { extensions?: Record<string, unknown> }[] | undefined,
+  operationType?: string,
+) => number;
 
 /** One metrics sample and one log line per operation; returns the statements it issued. */
 export function recorder(metrics: Metrics, log: Logger, onStatements?: StatementObserver): Recorder {
-  return (operationName, role, seconds, errors) => {
+  return (operationName, role, seconds, errors, operationType) => {
     const scope = currentScope();
     const statements = scope?.statements.length ?? 0;
     if (onStatements && scope?.requestId) onStatements(scope.requestId, scope.statements.map(oneLine));
-    metrics.observe(errors?.length ? 'error' : 'ok', seconds, statements);
+    metrics.observe(operationName, errors?.length ? 'error' : 'ok', seconds, statements);
+    describeOperation(scope?.span, operationType, operationName, statements, errors);
     log.info('graphql', {
       requestId: scope?.requestId,
       operation: operationName ?? null,

@@ -100,7 +100,7 @@ async function answerAsJson(o: FastPathOptions, context: Context, document: Docu
   // a piece ends after a node's comma: no value is cut in two
   if (!pieces.length || pieces.some((piece) => NON_FINITE.test(piece))) return false;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, undefined);
+  const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, undefined, operation.operation);
   // written piece by piece: the data, which may be megabytes, is never joined into one string
   res.writeHead(200, {
     'content-type': 'application/json; charset=utf-8',
@@ -179,7 +179,7 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
     const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
     const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, formatted);
+    const statements = o.record(operation.name?.value ?? null, context.policy.principal?.role ?? null, seconds, formatted, operation.operation);
     const payload = JSON.stringify(formatted ? { errors: formatted, data: result.data } : { data: result.data });
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
