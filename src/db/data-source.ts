@@ -5,7 +5,7 @@ import { ENTITIES } from '../../entities';
 import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litellm-schema';
 import { LiteLLMRemainingTables1765000000000 } from '../../migrations/1765000000000-litellm-remaining-tables';
 import { installPgTypeParsers } from './pg-types';
-import { CountingLogger } from './sql-log';
+import { CountingLogger, PoolName } from './sql-log';
 
 export const MIGRATIONS_TABLE = 'litellm_graphql_migrations';
 
@@ -18,6 +18,8 @@ export interface DataSourceOptions {
   connectTimeoutMs?: number;
   /** client-side bound on one query's answer; a connection whose answer never came is dropped, not reused */
   queryTimeoutMs?: number;
+  /** the primary (default) or the read replica: names its statements for observers and metrics */
+  pool?: PoolName;
 }
 
 /**
@@ -61,7 +63,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: ['query', 'error', 'warn'],
-    logger: new CountingLogger(),
+    logger: new CountingLogger(opts.pool),
     applicationName: opts.applicationName ?? 'litellm-graphql',
     extra: {
       max: opts.poolSize ?? 10,

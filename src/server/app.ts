@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
 import { Config } from '../config';
+import { recordUnavailableTables, unavailableTables } from '../db/availability';
+import { callerOf, ReadRouting } from '../db/read-replica';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
 import { Context } from '../graphql/context';
@@ -20,7 +22,7 @@ import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { checkRoutes, recorder, Recorder, selectionOf, StatementObserver } from './checks';
 import { cors } from './cors';
-import { fastQueries, Handover, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
+import { fastQueries, Handover, ReadRoute, Settle, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
 import { Metrics } from './metrics';
@@ -34,6 +36,7 @@ export interface Gateway {
   apollo: ApolloServer<Context>;
   metrics: Metrics;
   heavy: HeavyReads;
+  reads: ReadRouting;
   stop(): Promise<void>;
 }
 
@@ -83,7 +86,6 @@ function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
-/** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
 /** Every mutation may change who a key is: the principal cache is cleared before and after it runs. */
 function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Context> {
   return {
@@ -101,6 +103,23 @@ function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Co
 }
 
 
+/** Query operations read where ReadRouting says; a mutation's caller is remembered with the primary's WAL position after it. */
+function readRoutingPlugin(route: ReadRoute, settle: Settle): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation) await route(contextValue, operation.operation);
+        },
+        async willSendResponse({ operation, contextValue, errors }) {
+          if (operation && contextValue?.policy) await settle(contextValue, operation.operation, !!errors?.length);
+        },
+      };
+    },
+  };
+}
+
+/** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
 function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -116,6 +135,8 @@ function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 /** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
 export interface GatewayOptions {
   ds: DataSource;
+  /** the read replica (DATABASE_URL_READ_REPLICA), not yet initialized or not: config.readReplica tunes it */
+  replica?: DataSource;
   config: Config;
   log: Logger;
   /** sees the SQL of every operation (tests and benchmarks) */
@@ -124,8 +145,20 @@ export interface GatewayOptions {
   demoKey?: string;
 }
 
-export async function createGateway({ ds, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ ds, replica, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
+  const reads = new ReadRouting(ds, replica ?? null, config.readReplica, log);
+  if (replica) recordUnavailableTables(replica, unavailableTables(ds));
+  await reads.start();
+  const route: ReadRoute = async (context, kind) => {
+    const source = kind === 'query' ? await reads.readSource(callerOf(context.policy)) : ds;
+    context.ds = source;
+    context.loaders.useSource(source);
+  };
+  const settle: Settle = async (context, kind, failed) => {
+    if (kind === 'mutation') await reads.wrote(callerOf(context.policy));
+    else if (failed && context.ds !== ds) reads.suspect();
+  };
   const metrics = new Metrics();
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
@@ -140,7 +173,7 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     includeStacktraceInErrorResponses: false,
     formatError,
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(record)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), readRoutingPlugin(route, settle), selectionPlugin(schema), observePlugin(record)],
   });
   await apollo.start();
 
@@ -174,6 +207,8 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
   app.get('/health/liveness', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // a replica that is down or lagging leaves the gateway ready: its reads go to the primary
+  const replicaReadiness = () => (replica ? { replica: reads.status, replicaLagMs: reads.lagMs } : {});
   app.get('/health/readiness', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -181,10 +216,10 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
         timer = setTimeout(() => reject(new Error(`the database did not answer within ${config.timeouts.readinessMs} ms`)), config.timeouts.readinessMs);
       });
       await Promise.race([ds.query('SELECT 1'), timedOut]);
-      res.json({ status: 'ok', database: 'reachable' });
+      res.json({ status: 'ok', database: 'reachable', ...replicaReadiness() });
     } catch (err) {
       log.warn('readiness: database unreachable', { error: err });
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      res.status(503).json({ status: 'unavailable', database: 'unreachable', ...replicaReadiness() });
     } finally {
       clearTimeout(timer);
     }
@@ -225,7 +260,7 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     res.status(status).json(errorBody(status === 413 ? 'QUERY_TOO_COMPLEX' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status < 500 ? (err as Error).message : 'Internal server error'));
   });
 
-  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear() }, handover);
+  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear(), route, settle }, handover);
   const allowOrigin = cors(config.corsOrigins);
   const handler: RequestListener = (req, res) => {
     if (allowOrigin(req, res)) return;
@@ -265,6 +300,10 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     apollo,
     metrics,
     heavy,
-    stop: () => apollo.stop(),
+    reads,
+    stop: () => {
+      reads.stop();
+      return apollo.stop();
+    },
   };
 }

@@ -1,0 +1,141 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Policy } from '../auth/policy';
+import { ReadReplicaConfig } from '../config';
+import { isDatabaseDown } from '../graphql/format-error';
+import { Logger } from '../server/log';
+
+export type ReplicaStatus = 'reachable' | 'unreachable' | 'lagging' | 'not configured';
+
+// the routing's own bookkeeping runs on the pools directly: it is no operation's SQL
+const poolOf = (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool;
+
+/** Whose writes a read must see: the calling key (the master key has a token too). */
+export const callerOf = (policy: Policy) => policy.principal?.keyToken ?? policy.principal?.userId ?? '';
+
+/**
+ * Where reads go. Query operations read from the replica while it is reachable and within maxLagMs of the
+ * primary; everything else (mutations and their read-backs, authentication, jobs, locks, migrations) uses the
+ * primary. After a mutation, its caller reads from the replica only once the replica has replayed the primary's
+ * WAL position taken after the mutation committed, or once readYourWritesMs has passed.
+ */
+export class ReadRouting {
+  status: ReplicaStatus;
+  lagMs: number | null = null;
+  /** query operations sent to the primary because the replica was down or lagging */
+  fallbacks = 0;
+  /** caller → the primary's WAL position after its last mutation (null: unknown, read from the primary) */
+  private readonly written = new Map<string, { lsn: string | null; until: number }>();
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
+
+  constructor(
+    readonly primary: DataSource,
+    readonly replica: DataSource | null,
+    private readonly opts: ReadReplicaConfig | null,
+    private readonly log: Logger,
+  ) {
+    this.status = replica ? 'unreachable' : 'not configured';
+  }
+
+  /** The first check, then one every checkIntervalMs. */
+  async start(): Promise<void> {
+    if (!this.replica || !this.opts) return;
+    this.timer = setInterval(() => void this.check(), this.opts.checkIntervalMs);
+    this.timer.unref();
+    await this.check();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The data source a query operation of this caller reads from. */
+  async readSource(caller: string): Promise<DataSource> {
+    if (!this.replica) return this.primary;
+    if (this.status !== 'reachable') {
+      this.fallbacks++;
+      return this.primary;
+    }
+    const wrote = this.written.get(caller);
+    if (!wrote) return this.replica;
+    if (wrote.until <= Date.now()) {
+      this.written.delete(caller);
+      return this.replica;
+    }
+    if (wrote.lsn === null) return this.primary;
+    try {
+      const { rows } = await poolOf(this.replica).query<{ caught_up: boolean | null }>(
+        'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, NOT pg_is_in_recovery()) AS caught_up',
+        [wrote.lsn],
+      );
+      if (rows[0]?.caught_up) {
+        this.written.delete(caller);
+        return this.replica;
+      }
+    } catch (err) {
+      this.failed(err);
+    }
+    return this.primary;
+  }
+
+  /** After a mutation of this caller finished (its transactions committed): where the primary's WAL is now. */
+  async wrote(caller: string): Promise<void> {
+    if (!this.replica || !this.opts?.readYourWritesMs) return;
+    const until = Date.now() + this.opts.readYourWritesMs;
+    try {
+      const { rows } = await poolOf(this.primary).query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+      this.written.set(caller, { lsn: rows[0].lsn, until });
+    } catch {
+      this.written.set(caller, { lsn: null, until });
+    }
+  }
+
+  /** A read on the replica failed: check it now rather than at the next interval. */
+  suspect(): void {
+    if (this.replica) void this.check();
+  }
+
+  /** Reachability and lag, one check at a time. */
+  check(): Promise<void> {
+    return (this.checking ??= this.measure().finally(() => (this.checking = undefined)));
+  }
+
+  private async measure(): Promise<void> {
+    const replica = this.replica!;
+    const now = Date.now();
+    for (const [caller, w] of this.written) if (w.until <= now) this.written.delete(caller);
+    let status: ReplicaStatus;
+    try {
+      if (!replica.isInitialized) await replica.initialize();
+      // with no primary position to compare, the replica's own last replay time is the lag
+      const primaryLsn = await poolOf(this.primary)
+        .query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+        .then((r) => r.rows[0].lsn, () => null);
+      // an idle primary writes no transactions: a replica that replayed all of its WAL has no lag, however old its last replayed commit
+      const { rows } = await poolOf(replica).query<{ lag_ms: string | null }>(
+        `SELECT CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= $1::pg_lsn THEN 0
+                     ELSE greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) END AS lag_ms`,
+        [primaryLsn],
+      );
+      const lag = rows[0]?.lag_ms;
+      this.lagMs = lag === null || lag === undefined ? null : Math.round(Number(lag));
+      status = this.lagMs === null || this.lagMs > this.opts!.maxLagMs ? 'lagging' : 'reachable';
+    } catch (err) {
+      this.lagMs = null;
+      status = 'unreachable';
+      if (this.status !== status) this.log.warn('read replica unreachable: reads go to the primary', { error: err });
+    }
+    if (status !== this.status) {
+      if (status !== 'unreachable') (status === 'reachable' ? this.log.info : this.log.warn)(`read replica ${status}`, { lagMs: this.lagMs, maxLagMs: this.opts!.maxLagMs });
+      this.status = status;
+    }
+  }
+
+  private failed(err: unknown): void {
+    if (!isDatabaseDown(err)) return;
+    this.status = 'unreachable';
+    this.suspect();
+  }
+}
