@@ -113,10 +113,12 @@ export class ReadRouting {
       const primaryLsn = await poolOf(this.primary)
         .query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
         .then((r) => r.rows[0].lsn, () => null);
-      // an idle primary writes no transactions: a replica that replayed all of its WAL has no lag, however old its last replayed commit
+      // an idle primary writes no transactions: a replica that replayed all of its WAL has no lag, however old its last
+      // replayed commit; one that is behind and has replayed no commit since it started has an unknown lag (NULL: lagging)
       const { rows } = await poolOf(replica).query<{ lag_ms: string | null }>(
         `SELECT CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= $1::pg_lsn THEN 0
-                     ELSE greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) END AS lag_ms`,
+                     WHEN pg_last_xact_replay_timestamp() IS NOT NULL
+                     THEN greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) END AS lag_ms`,
         [primaryLsn],
       );
       const lag = rows[0]?.lag_ms;
