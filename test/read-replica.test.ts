@@ -30,6 +30,7 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
   let url: string;
   let stopObserving: () => void;
   const seen: { pool: PoolName; sql: string }[] = [];
+  const logs: string[] = [];
 
   beforeAll(async () => {
     const bins = binaries as Exclude<typeof binaries, string>;
@@ -50,7 +51,8 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
       // the lag bound is tested on its own below: here a paused replay must not count as lag
       readReplica: { url: standby.url('litellm'), maxLagMs: 600000, checkIntervalMs: 100, readYourWritesMs: 60000 },
     };
-    gateway = await createGateway({ ds, replica, config, log: createLogger('error') });
+    // a request that reaches the standby as it stops is logged as the database being unavailable
+    gateway = await createGateway({ ds, replica, config, log: createLogger('info', (line) => logs.push(line)) });
     server = await new Promise((resolve) => {
       const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -89,6 +91,20 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
   const WAYS = ['fast path', 'Apollo'] as const;
   const RENAME = `mutation($id: ID!, $alias: String!) { updateTeam(id: $id, input: { teamAlias: $alias }) { id alias } }`;
   const TEAM = `query($id: ID!) { team(id: $id) { id alias } }`;
+
+  test('the standby runs the same PostgreSQL as the tests, and streams from its primary', async () => {
+    const version = async (u: string) => {
+      const d = createDataSource({ url: u, poolSize: 1 });
+      await d.initialize();
+      try {
+        return (await d.query(`SELECT current_setting('server_version') AS v`))[0].v;
+      } finally {
+        await d.destroy();
+      }
+    };
+    expect(await version(standby.url())).toBe(await version(process.env.DATABASE_URL!));
+    expect(await standby.query('SELECT pg_is_in_recovery() AS standby, status FROM pg_stat_wal_receiver')).toEqual([{ standby: true, status: 'streaming' }]);
+  });
 
   test('readiness reports both pools', async () => {
     expect(await readiness()).toEqual({ status: 'ok', database: 'reachable', replica: 'reachable', replicaLagMs: 0 });
@@ -204,5 +220,7 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
     expect(apollo.primary).toEqual([]);
     expect(apollo.replica.length).toBeGreaterThan(1);
     expect((await readiness()).replica).toBe('reachable');
+    expect(logs.some((line) => line.includes('read replica unreachable'))).toBe(true);
+    expect(logs.some((line) => line.includes('read replica reachable'))).toBe(true);
   }, 90000);
 });
