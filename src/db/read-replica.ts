@@ -92,9 +92,14 @@ export class ReadRouting {
     }
   }
 
-  /** A read on the replica failed: check it now rather than at the next interval. */
-  suspect(): void {
-    if (this.replica) void this.check();
+  /**
+   * An operation that read from the replica failed: when the cause was the connection, the following reads go to
+   * the primary at once (not after a connect timeout each); either way the replica is checked now.
+   */
+  suspect(errors: readonly unknown[] = []): void {
+    if (!this.replica) return;
+    if (errors.some((e) => isDatabaseDown((e as { originalError?: unknown }).originalError ?? e))) this.status = 'unreachable';
+    void this.check();
   }
 
   /** Reachability and lag, one check at a time. */
@@ -136,8 +141,6 @@ export class ReadRouting {
   }
 
   private failed(err: unknown): void {
-    if (!isDatabaseDown(err)) return;
-    this.status = 'unreachable';
-    this.suspect();
+    if (isDatabaseDown(err)) this.suspect([err]);
   }
 }

@@ -112,7 +112,7 @@ function readRoutingPlugin(route: ReadRoute, settle: Settle): ApolloServerPlugin
           if (operation) await route(contextValue, operation.operation);
         },
         async willSendResponse({ operation, contextValue, errors }) {
-          if (operation && contextValue?.policy) await settle(contextValue, operation.operation, !!errors?.length);
+          if (operation && contextValue?.policy) await settle(contextValue, operation.operation, errors);
         },
       };
     },
@@ -155,9 +155,9 @@ export async function createGateway({ ds, replica, config, log, onStatements, de
     context.ds = source;
     context.loaders.useSource(source);
   };
-  const settle: Settle = async (context, kind, failed) => {
+  const settle: Settle = async (context, kind, errors) => {
     if (kind === 'mutation') await reads.wrote(callerOf(context.policy));
-    else if (failed && context.ds !== ds) reads.suspect();
+    else if (errors?.length && context.ds !== ds) reads.suspect(errors);
   };
   const metrics = new Metrics();
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);

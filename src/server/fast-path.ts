@@ -25,7 +25,7 @@ export interface FastPathOptions {
 
 export type OperationKind = OperationDefinitionNode['operation'];
 export type ReadRoute = (context: Context, kind: OperationKind) => Promise<void>;
-export type Settle = (context: Context, kind: OperationKind, failed: boolean) => Promise<void>;
+export type Settle = (context: Context, kind: OperationKind, errors: readonly unknown[] | undefined) => Promise<void>;
 
 /** What the fast path learnt about a request it handed to Apollo: its context, or why there is none. */
 export type Handover = { context: Context } | { error: unknown };
@@ -98,7 +98,11 @@ async function answerAsJson(o: FastPathOptions, context: Context, document: Docu
     };
     pieces = await (read.heavy ? context.heavy.run(run) : run());
   } catch (error) {
-    if (ran) await o.settle(context, operation.operation, true);
+    if (ran) {
+      // a replica that went away: the resolvers answer from wherever reads go now
+      await o.settle(context, operation.operation, [error]);
+      await o.route(context, operation.operation);
+    }
     // refused a heavy-read slot after waiting: the resolvers report it without waiting again
     if (!ran) {
       context.heavy = context.heavy.refusedWith(error);
@@ -186,7 +190,7 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
       if (mutation) o.aroundMutation();
     }
     const errors = result.errors as readonly GraphQLError[] | undefined;
-    await o.settle(context, operation.operation, !!errors?.length);
+    await o.settle(context, operation.operation, errors);
     const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
     const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
