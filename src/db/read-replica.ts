@@ -29,6 +29,8 @@ export class ReadRouting {
   private readonly written = new Map<string, { lsn: string | null; until: number }>();
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
+  /** whether a check has told the status yet (the first one is logged whatever it finds) */
+  private known = false;
 
   constructor(
     readonly primary: DataSource,
@@ -98,7 +100,8 @@ export class ReadRouting {
    */
   suspect(errors: readonly unknown[] = []): void {
     if (!this.replica) return;
-    if (errors.some((e) => isDatabaseDown((e as { originalError?: unknown }).originalError ?? e))) this.status = 'unreachable';
+    const down = errors.map((e) => (e as { originalError?: unknown }).originalError ?? e).find(isDatabaseDown);
+    if (down) this.become('unreachable', down);
     void this.check();
   }
 
@@ -111,7 +114,6 @@ export class ReadRouting {
     const replica = this.replica!;
     const now = Date.now();
     for (const [caller, w] of this.written) if (w.until <= now) this.written.delete(caller);
-    let status: ReplicaStatus;
     try {
       if (!replica.isInitialized) await replica.initialize();
       // with no primary position to compare, the replica's own last replay time is the lag
@@ -128,16 +130,20 @@ export class ReadRouting {
       );
       const lag = rows[0]?.lag_ms;
       this.lagMs = lag === null || lag === undefined ? null : Math.round(Number(lag));
-      status = this.lagMs === null || this.lagMs > this.opts!.maxLagMs ? 'lagging' : 'reachable';
+      this.become(this.lagMs === null || this.lagMs > this.opts!.maxLagMs ? 'lagging' : 'reachable');
     } catch (err) {
       this.lagMs = null;
-      status = 'unreachable';
-      if (this.status !== status) this.log.warn('read replica unreachable: reads go to the primary', { error: err });
+      this.become('unreachable', err);
     }
-    if (status !== this.status) {
-      if (status !== 'unreachable') (status === 'reachable' ? this.log.info : this.log.warn)(`read replica ${status}`, { lagMs: this.lagMs, maxLagMs: this.opts!.maxLagMs });
-      this.status = status;
-    }
+  }
+
+  private become(status: ReplicaStatus, error?: unknown): void {
+    if (status === this.status && this.known) return;
+    this.known = true;
+    this.status = status;
+    if (status === 'reachable') this.log.info('read replica reachable: query operations read from it', { lagMs: this.lagMs });
+    else if (status === 'lagging') this.log.warn('read replica lagging: reads go to the primary', { lagMs: this.lagMs, maxLagMs: this.opts!.maxLagMs });
+    else this.log.warn('read replica unreachable: reads go to the primary', { error });
   }
 
   private failed(err: unknown): void {
