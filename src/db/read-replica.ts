@@ -11,6 +11,11 @@ export type ReplicaStatus = 'reachable' | 'unreachable' | 'lagging' | 'not confi
 // the routing's own bookkeeping runs on the pools directly: it is no operation's SQL
 const poolOf = (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool;
 
+const lsnValue = (lsn: string) => {
+  const [high, low] = lsn.split('/');
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+};
+
 /** Whose writes a read must see: the calling key (the master key has a token too). */
 export const callerOf = (policy: Policy) => policy.principal?.keyToken ?? policy.principal?.userId ?? '';
 
@@ -29,6 +34,8 @@ export class ReadRouting {
   private readonly written = new Map<string, { lsn: string | null; until: number }>();
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
+  /** the primary's WAL position at each recent check, oldest first */
+  private readonly positions: { lsn: bigint; at: number }[] = [];
   /** whether a check has told the status yet (the first one is logged whatever it finds) */
   private known = false;
 
@@ -112,29 +119,43 @@ export class ReadRouting {
 
   private async measure(): Promise<void> {
     const replica = this.replica!;
+    const { maxLagMs, checkIntervalMs } = this.opts!;
     const now = Date.now();
     for (const [caller, w] of this.written) if (w.until <= now) this.written.delete(caller);
     try {
       if (!replica.isInitialized) await replica.initialize();
-      // with no primary position to compare, the replica's own last replay time is the lag
       const primaryLsn = await poolOf(this.primary)
         .query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
         .then((r) => r.rows[0].lsn, () => null);
-      // an idle primary writes no transactions: a replica that replayed all of its WAL has no lag, however old its last
-      // replayed commit; one that is behind and has replayed no commit since it started has an unknown lag (NULL: lagging)
-      const { rows } = await poolOf(replica).query<{ lag_ms: string | null }>(
-        `SELECT CASE WHEN NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= $1::pg_lsn THEN 0
-                     WHEN pg_last_xact_replay_timestamp() IS NOT NULL
-                     THEN greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) END AS lag_ms`,
-        [primaryLsn],
+      if (primaryLsn) {
+        this.positions.push({ lsn: lsnValue(primaryLsn), at: now });
+        while (this.positions.length > 2 && this.positions[1].at < now - maxLagMs - 2 * checkIntervalMs) this.positions.shift();
+      }
+      const { rows } = await poolOf(replica).query<{ standby: boolean; replayed: string | null; since_commit_ms: string | null }>(
+        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed,
+                greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) AS since_commit_ms`,
       );
-      const lag = rows[0]?.lag_ms;
-      this.lagMs = lag === null || lag === undefined ? null : Math.round(Number(lag));
-      this.become(this.lagMs === null || this.lagMs > this.opts!.maxLagMs ? 'lagging' : 'reachable');
+      this.lagMs = rows[0].standby ? this.lagOf(rows[0].replayed, rows[0].since_commit_ms) : 0;
+      this.become(this.lagMs === null || this.lagMs > maxLagMs ? 'lagging' : 'reachable');
     } catch (err) {
       this.lagMs = null;
       this.become('unreachable', err);
     }
+  }
+
+  /**
+   * How long ago the primary wrote the oldest WAL the replica has not replayed, from the primary's positions at the
+   * last checks: 0 when it replayed the latest. An idle primary writes nothing, so a replica that is up to date
+   * has no lag however old its last replayed commit. Behind every position kept (or at the first check), the time
+   * since its last replayed commit stands in; none replayed since it started: unknown (null, counted as lagging).
+   */
+  private lagOf(replayed: string | null, sinceCommitMs: string | null): number | null {
+    const done = replayed === null ? null : lsnValue(replayed);
+    let i = this.positions.length - 1;
+    while (i >= 0 && (done === null || this.positions[i].lsn > done)) i--;
+    if (i === this.positions.length - 1 && i >= 0) return 0;
+    if (i >= 0) return Date.now() - this.positions[i + 1].at;
+    return sinceCommitMs === null ? null : Math.round(Number(sinceCommitMs));
   }
 
   private become(status: ReplicaStatus, error?: unknown): void {
