@@ -216,7 +216,24 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
       expect(r.replica).toEqual([]);
     }
 
+    // a gateway started while its replica is down connects to it later
+    const late = createDataSource({ url: standby.url('litellm'), poolSize: 2, pool: 'replica', connectTimeoutMs: 2000 });
+    const lateRouting = new ReadRouting(ds, late, { url: standby.url('litellm'), maxLagMs: 600000, checkIntervalMs: 100000, readYourWritesMs: 0 }, createLogger('error', () => undefined));
+    await lateRouting.start();
+    expect(lateRouting.status).toBe('unreachable');
+    expect(await lateRouting.readSource('anyone')).toBe(ds);
+
     await standby.start();
+    try {
+      await until('the late replica connected', 20000, async () => {
+        await lateRouting.check();
+        return lateRouting.status === 'reachable' ? true : undefined;
+      });
+      expect(await lateRouting.readSource('anyone')).toBe(late);
+    } finally {
+      lateRouting.stop();
+      if (late.isInitialized) await late.destroy();
+    }
     const returned = await until('reads answered by the replica again', 30000, async () => {
       const r = await gql(TEAMS);
       return !r.body.errors && r.replica.length && !r.primary.length ? r : undefined;
