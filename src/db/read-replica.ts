@@ -103,12 +103,12 @@ export class ReadRouting {
 
   /**
    * An operation that read from the replica failed: when the cause was the connection, the following reads go to
-   * the primary at once (not after a connect timeout each); either way the replica is checked now.
+   * the primary at once (not after a connect timeout each), and the replica is checked now.
    */
-  suspect(errors: readonly unknown[] = []): void {
-    if (!this.replica) return;
+  suspect(errors: readonly unknown[]): void {
     const down = errors.map((e) => (e as { originalError?: unknown }).originalError ?? e).find(isDatabaseDown);
-    if (down) this.become('unreachable', down);
+    if (!this.replica || !down) return;
+    this.become('unreachable', down);
     void this.check();
   }
 
