@@ -175,9 +175,22 @@ function newUserDefaults(litellm: Record<string, unknown>): NewUserDefaults {
   };
 }
 
+/** Reads of query operations go to a streaming replica (src/db/read-replica.ts). */
+export interface ReadReplicaConfig {
+  url: string;
+  /** replay lag beyond which reads go to the primary */
+  maxLagMs: number;
+  /** how often the replica's reachability and lag are checked */
+  checkIntervalMs: number;
+  /** how long after a mutation its caller's reads wait for the replica to replay it (else the primary answers) */
+  readYourWritesMs: number;
+}
+
 export interface Config {
   /** undefined: run the embedded PostgreSQL in dataDir */
   databaseUrl?: string;
+  /** DATABASE_URL_READ_REPLICA or general_settings.database_url_read_replica; null: every read on the primary */
+  readReplica: ReadReplicaConfig | null;
   port: number;
   host: string;
   dataDir: string;
@@ -353,6 +366,19 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new ConfigError(env.DATABASE_URL ? 'DATABASE_URL' : 'general_settings.database_url', 'must be a postgres:// or postgresql:// URL');
 
+  const replicaUrl = env.DATABASE_URL_READ_REPLICA || (general.database_url_read_replica as string | undefined) || undefined;
+  const replicaSetting = env.DATABASE_URL_READ_REPLICA ? 'DATABASE_URL_READ_REPLICA' : 'general_settings.database_url_read_replica';
+  if (replicaUrl !== undefined && !/^postgres(ql)?:\/\//.test(String(replicaUrl))) throw new ConfigError(replicaSetting, 'must be a postgres:// or postgresql:// URL');
+  if (replicaUrl !== undefined && !databaseUrl) throw new ConfigError(replicaSetting, 'needs DATABASE_URL (the embedded PostgreSQL has no replica)');
+  const readReplica: ReadReplicaConfig | null = replicaUrl
+    ? {
+        url: String(replicaUrl),
+        maxLagMs: int('DATABASE_READ_REPLICA_MAX_LAG_MS', env.DATABASE_READ_REPLICA_MAX_LAG_MS, 5000, 0),
+        checkIntervalMs: int('DATABASE_READ_REPLICA_CHECK_INTERVAL_MS', env.DATABASE_READ_REPLICA_CHECK_INTERVAL_MS, 1000, 50),
+        readYourWritesMs: int('DATABASE_READ_YOUR_WRITES_WINDOW_MS', env.DATABASE_READ_YOUR_WRITES_WINDOW_MS, 30000, 0),
+      }
+    : null;
+
   const masterKey = env.LITELLM_MASTER_KEY || (general.master_key as string | undefined) || undefined;
   if (masterKey !== undefined && (typeof masterKey !== 'string' || !masterKey.startsWith('sk-')))
     throw new ConfigError(env.LITELLM_MASTER_KEY ? 'LITELLM_MASTER_KEY' : 'general_settings.master_key', "LiteLLM's master key must start with 'sk-'");
@@ -373,6 +399,7 @@ export function loadConfig(argv: string[] = [], env: Env = process.env): Config 
 
   return {
     databaseUrl,
+    readReplica,
     port: int('PORT', env.PORT, 4000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.LITELLM_GRAPHQL_DATA_DIR ?? '.data'),

@@ -39,6 +39,8 @@ timeouts (ms): DB_CONNECT_TIMEOUT_MS (5000, also the wait for a pooled connectio
 interface Database {
   ds: DataSource;
   url: string;
+  /** DATABASE_URL_READ_REPLICA, connected by the gateway's read routing (it may be down at start) */
+  replica?: DataSource;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -77,11 +79,14 @@ async function openDatabase(config: Config, log: Logger, serving = false): Promi
     const explained = explainConnectionError(err, url, config.timeouts.dbConnectMs);
     throw explained ? new StartupError(explained) : err;
   }
+  const replica = serving && config.readReplica ? createDataSource({ url: config.readReplica.url, pool: 'replica', statementTimeoutMs, connectTimeoutMs: config.timeouts.dbConnectMs, queryTimeoutMs }) : undefined;
   return {
     ds,
     url,
+    replica,
     embedded: fromPrimary ? process.env[CLUSTER_EMBEDDED] === '1' : !!stopEmbedded,
     async close() {
+      if (replica?.isInitialized) await replica.destroy();
       if (ds.isInitialized) await ds.destroy();
       await stopEmbedded?.();
     },
@@ -214,7 +219,7 @@ async function serve(config: Config, log: Logger): Promise<void> {
   try {
     if (!cluster.isWorker) await prepareDatabase(db, config, log);
     const masterKey = await acceptedMasterKey(db, config, log);
-    gateway = await createGateway({ ds: db.ds, config: { ...config, masterKey }, log, demoKey: masterKey !== config.masterKey ? masterKey : undefined });
+    gateway = await createGateway({ ds: db.ds, replica: db.replica, config: { ...config, masterKey }, log, demoKey: masterKey !== config.masterKey ? masterKey : undefined });
     const { httpHeadersMs, httpRequestMs } = config.timeouts;
     // half-sent requests are cut off; Node checks these timeouts every connectionsCheckingInterval
     server = createServer({ headersTimeout: httpHeadersMs, requestTimeout: httpRequestMs, connectionsCheckingInterval: Math.min(1000, httpHeadersMs) }, gateway.handler);

@@ -150,3 +150,21 @@ test('METRICS_MAX_OPERATIONS bounds the operation names /metrics shows', () => {
   expect(loadConfig([], { METRICS_MAX_OPERATIONS: '20' }).metricsMaxOperations).toBe(20);
   expect(errorOf(() => loadConfig([], { METRICS_MAX_OPERATIONS: '-1' })).setting).toBe('METRICS_MAX_OPERATIONS');
 });
+
+test('read replica: DATABASE_URL_READ_REPLICA or general_settings.database_url_read_replica, with its bounds', () => {
+  expect(loadConfig([], { DATABASE_URL: 'postgres://p/db' }).readReplica).toBeNull();
+  const file = yamlFile(`general_settings:\n  database_url: postgres://p/db\n  database_url_read_replica: os.environ/READER\n`);
+  expect(loadConfig(['--config', file], { READER: 'postgres://r/db' }).readReplica).toEqual({ url: 'postgres://r/db', maxLagMs: 5000, checkIntervalMs: 1000, readYourWritesMs: 30000 });
+  expect(
+    loadConfig(['--config', file], {
+      READER: 'postgres://r/db',
+      DATABASE_URL_READ_REPLICA: 'postgresql://r2/db',
+      DATABASE_READ_REPLICA_MAX_LAG_MS: '250',
+      DATABASE_READ_REPLICA_CHECK_INTERVAL_MS: '200',
+      DATABASE_READ_YOUR_WRITES_WINDOW_MS: '0',
+    }).readReplica,
+  ).toEqual({ url: 'postgresql://r2/db', maxLagMs: 250, checkIntervalMs: 200, readYourWritesMs: 0 });
+  expect(errorOf(() => loadConfig([], { DATABASE_URL: 'postgres://p/db', DATABASE_URL_READ_REPLICA: 'mysql://r/db' })).message).toMatch(/DATABASE_URL_READ_REPLICA.*postgres:\/\//);
+  expect(errorOf(() => loadConfig([], { DATABASE_URL_READ_REPLICA: 'postgres://r/db' })).message).toMatch(/DATABASE_URL_READ_REPLICA.*needs DATABASE_URL/);
+  expect(errorOf(() => loadConfig([], { DATABASE_URL: 'postgres://p/db', DATABASE_URL_READ_REPLICA: 'postgres://r/db', DATABASE_READ_REPLICA_MAX_LAG_MS: '-1' })).message).toMatch(/DATABASE_READ_REPLICA_MAX_LAG_MS/);
+});

@@ -7,14 +7,12 @@ import { LiteLLMSchema1764000000000 } from '../../migrations/1764000000000-litel
 import { LiteLLMRemainingTables1765000000000 } from '../../migrations/1765000000000-litellm-remaining-tables';
 import { instrumentedPg } from './instrumented-pg';
 import { installPgTypeParsers } from './pg-types';
-import { CountingLogger } from './sql-log';
+import { CountingLogger, PoolName } from './sql-log';
 
 export const MIGRATIONS_TABLE = 'litellm_graphql_migrations';
 
 export interface DataSourceOptions {
   url: string;
-  /** the name its metrics and spans carry (label pool=…): primary unless told */
-  pool?: string;
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
@@ -22,6 +20,8 @@ export interface DataSourceOptions {
   connectTimeoutMs?: number;
   /** client-side bound on one query's answer; a connection whose answer never came is dropped, not reused */
   queryTimeoutMs?: number;
+  /** the primary (default) or the read replica: the name its statements, metrics (label pool=…) and spans carry */
+  pool?: PoolName;
 }
 
 /**
@@ -67,7 +67,7 @@ export function createDataSource(opts: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     logging: ['query', 'error', 'warn'],
-    logger: new CountingLogger(),
+    logger: new CountingLogger(opts.pool),
     applicationName: opts.applicationName ?? 'litellm-graphql',
     extra: {
       max: opts.poolSize ?? 10,

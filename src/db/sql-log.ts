@@ -23,13 +23,36 @@ export function runInScope<T>(scope: RequestScope, fn: () => T): T {
 /** A statement as tests and logs show it; statements are kept as issued and flattened only when read. */
 export const oneLine = (q: string) => q.replace(/\s+/g, ' ').trim();
 
+/** Which connection pool a data source draws from: the primary, or the read replica. */
+export type PoolName = 'primary' | 'replica';
+
+export type PoolStatementObserver = (pool: PoolName, query: string) => void;
+
+const poolObservers = new Set<PoolStatementObserver>();
+
+/** Sees every statement of every pool (tests; metrics per pool); returns the function that stops it. */
+export function observePoolStatements(fn: PoolStatementObserver): () => void {
+  poolObservers.add(fn);
+  return () => poolObservers.delete(fn);
+}
+
 export class CountingLogger extends AbstractLogger {
-  logQuery(query: string): void {
+  constructor(readonly pool: PoolName = 'primary') {
+    super();
+  }
+
+  /** A statement issued on this logger's pool without TypeORM (queryJson). */
+  note(query: string): void {
     storage.getStore()?.statements.push(query);
+    for (const fn of poolObservers) fn(this.pool, query);
+  }
+
+  logQuery(query: string): void {
+    this.note(query);
   }
 
   logQueryError(_error: string | Error, query: string): void {
-    storage.getStore()?.statements.push(query);
+    this.note(query);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | LogMessage[] | string | number): void {

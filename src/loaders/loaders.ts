@@ -30,10 +30,17 @@ export class Loaders {
   private selection?: Map<string, Set<string>>;
 
   constructor(
-    private readonly ds: DataSource,
+    private ds: DataSource,
     private readonly policy: Policy,
     private heavy: HeavyReads,
   ) {}
+
+  /** Where this request reads from (the read replica or the primary), chosen before any loader runs. */
+  useSource(ds: DataSource): void {
+    if (ds === this.ds) return;
+    this.ds = ds;
+    this.memo.clear();
+  }
 
   /** The semaphore the usage loaders run under from now on (a request already refused a slot). */
   useHeavy(heavy: HeavyReads): void {

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { requireTable } from '../db/availability';
-import { currentScope } from '../db/sql-log';
+import { CountingLogger, currentScope } from '../db/sql-log';
 import { Params } from '../db/sql';
 import { and, ChildrenSpec, cursorShape, keyset, ListSpec, PageWindow } from '../paging';
 import { cursorJson, CUT, jsonPage, PagePart, textObject } from '../paging/json';
@@ -185,7 +185,8 @@ function preparedName(sql: string): string | undefined {
  */
 export async function queryJson(ds: DataSource, sql: string, values: unknown[], prepare = true): Promise<string[]> {
   const name = prepare ? preparedName(sql) : undefined;
-  currentScope()?.statements.push(sql);
+  if (ds.logger instanceof CountingLogger) ds.logger.note(sql);
+  else currentScope()?.statements.push(sql);
   const pool = (ds.driver as PostgresDriver).master as Pool;
   const result = await pool.query<{ data: string }>({ name, text: sql, values });
   return result.rows.map((r) => r.data);

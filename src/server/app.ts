@@ -10,6 +10,8 @@ import { Policy } from '../auth/policy';
 import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
 import { PrincipalListener } from '../auth/principal-sync';
 import { Config } from '../config';
+import { recordUnavailableTables, unavailableTables } from '../db/availability';
+import { callerOf, ReadRouting } from '../db/read-replica';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
 import { Context } from '../graphql/context';
@@ -21,7 +23,7 @@ import { gatewaySchema } from '../graphql/schema';
 import { Loaders } from '../loaders/loaders';
 import { checkRoutes, recorder, Recorder, selectionOf, StatementObserver } from './checks';
 import { cors } from './cors';
-import { fastQueries, Handover, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
+import { fastQueries, Handover, ReadRoute, Settle, MAX_BODY_BYTES, readableHere, readBody } from './fast-path';
 import { graphiqlRouter } from './graphiql';
 import { Logger } from './log';
 import { startRequestSpan } from '../tracing';
@@ -38,6 +40,7 @@ export interface Gateway {
   heavy: HeavyReads;
   /** other processes' key changes reach this one's principal cache through it (null: no cache) */
   principalListener: PrincipalListener | null;
+  reads: ReadRouting;
   stop(): Promise<void>;
 }
 
@@ -87,7 +90,6 @@ function selectionPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   };
 }
 
-/** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
 /** Every mutation may change who a key is: the principal cache is cleared before and after it runs. */
 function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Context> {
   return {
@@ -105,6 +107,23 @@ function principalCachePlugin(principals: PrincipalCache): ApolloServerPlugin<Co
 }
 
 
+/** Query operations read where ReadRouting says; a mutation's caller is remembered with the primary's WAL position after it. */
+function readRoutingPlugin(route: ReadRoute, settle: Settle): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation) await route(contextValue, operation.operation);
+        },
+        async willSendResponse({ operation, contextValue, errors }) {
+          if (operation && contextValue?.policy) await settle(contextValue, operation.operation, errors);
+        },
+      };
+    },
+  };
+}
+
+/** LiteLLM's allowed_routes of the calling key, before any resolver (and so any SQL) runs. */
 function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -120,6 +139,8 @@ function routesPlugin(schema: GraphQLSchema): ApolloServerPlugin<Context> {
 /** Express + Apollo: GraphiQL from local files, health, metrics, and POST /graphql. */
 export interface GatewayOptions {
   ds: DataSource;
+  /** the read replica (DATABASE_URL_READ_REPLICA), not yet initialized or not: config.readReplica tunes it */
+  replica?: DataSource;
   config: Config;
   log: Logger;
   /** sees the SQL of every operation (tests and benchmarks) */
@@ -128,8 +149,20 @@ export interface GatewayOptions {
   demoKey?: string;
 }
 
-export async function createGateway({ ds, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ ds, replica, config, log, onStatements, demoKey }: GatewayOptions): Promise<Gateway> {
   const schema = gatewaySchema();
+  const reads = new ReadRouting(ds, replica ?? null, config.readReplica, log);
+  if (replica) recordUnavailableTables(replica, unavailableTables(ds));
+  await reads.start();
+  const route: ReadRoute = async (context, kind) => {
+    const source = kind === 'query' ? await reads.readSource(callerOf(context.policy)) : ds;
+    context.ds = source;
+    context.loaders.useSource(source);
+  };
+  const settle: Settle = async (context, kind, errors) => {
+    if (kind === 'mutation') await reads.wrote(callerOf(context.policy));
+    else if (errors?.length && context.ds !== ds) reads.suspect(errors);
+  };
   const metrics = new Metrics(config.metricsMaxOperations);
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const url = (ds.options as { url?: string }).url;
@@ -147,7 +180,7 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     includeStacktraceInErrorResponses: false,
     formatError,
     // cache control hints are unused here and cost a hook per resolved field
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), selectionPlugin(schema), observePlugin(record)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), principalCachePlugin(principals), routesPlugin(schema), limitsPlugin(schema, config.limits), readRoutingPlugin(route, settle), selectionPlugin(schema), observePlugin(record)],
   });
   await apollo.start();
 
@@ -181,6 +214,8 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
   app.get('/health/liveness', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // a replica that is down or lagging leaves the gateway ready: its reads go to the primary
+  const replicaReadiness = () => (replica ? { replica: reads.status, replicaLagMs: reads.lagMs } : {});
   app.get('/health/readiness', async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -188,10 +223,10 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
         timer = setTimeout(() => reject(new Error(`the database did not answer within ${config.timeouts.readinessMs} ms`)), config.timeouts.readinessMs);
       });
       await Promise.race([ds.query('SELECT 1'), timedOut]);
-      res.json({ status: 'ok', database: 'reachable' });
+      res.json({ status: 'ok', database: 'reachable', ...replicaReadiness() });
     } catch (err) {
       log.warn('readiness: database unreachable', { error: err });
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      res.status(503).json({ status: 'unavailable', database: 'unreachable', ...replicaReadiness() });
     } finally {
       clearTimeout(timer);
     }
@@ -232,7 +267,7 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     res.status(status).json(errorBody(status === 413 ? 'QUERY_TOO_COMPLEX' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', status < 500 ? (err as Error).message : 'Internal server error'));
   });
 
-  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear() }, handover);
+  const fast = fastQueries({ schema, config, makeContext, checkLimits: limitChecker(schema, config.limits), formatError, record, aroundMutation: () => principals.clear(), route, settle }, handover);
   const allowOrigin = cors(config.corsOrigins);
   const serve = (req: IncomingMessage, res: ServerResponse, scope: RequestScope) =>
     runInScope(scope, () => {
@@ -285,7 +320,9 @@ export async function createGateway({ ds, config, log, onStatements, demoKey }: 
     metrics,
     heavy,
     principalListener,
+    reads,
     stop: async () => {
+      reads.stop();
       await principalListener?.stop();
       await apollo.stop();
     },

@@ -17,7 +17,15 @@ export interface FastPathOptions {
   record: Recorder;
   /** called before and after a mutation runs (mutations may change who a key is) */
   aroundMutation: () => void;
+  /** points the context at the data source this kind of operation reads from */
+  route: ReadRoute;
+  /** after the operation ran, before its answer is sent */
+  settle: Settle;
 }
+
+export type OperationKind = OperationDefinitionNode['operation'];
+export type ReadRoute = (context: Context, kind: OperationKind) => Promise<void>;
+export type Settle = (context: Context, kind: OperationKind, errors: readonly unknown[] | undefined) => Promise<void>;
 
 /** What the fast path learnt about a request it handed to Apollo: its context, or why there is none. */
 export type Handover = { context: Context } | { error: unknown };
@@ -90,6 +98,11 @@ async function answerAsJson(o: FastPathOptions, context: Context, document: Docu
     };
     pieces = await (read.heavy ? context.heavy.run(run) : run());
   } catch (error) {
+    if (ran) {
+      // a replica that went away: the resolvers answer from wherever reads go now
+      await o.settle(context, operation.operation, [error]);
+      await o.route(context, operation.operation);
+    }
     // refused a heavy-read slot after waiting: the resolvers report it without waiting again
     if (!ran) {
       context.heavy = context.heavy.refusedWith(error);
@@ -163,6 +176,7 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
     } catch {
       return false;
     }
+    await o.route(context, operation.operation);
     if (!mutation && o.config.jsonReads && (await answerAsJson(o, context, document, operation, variables, res, started))) return true;
     // compiled only once the limits passed: a document they refuse is never expanded
     const query = compiledOperation(o.schema, document, body.operationName);
@@ -176,6 +190,7 @@ export function fastQueries(o: FastPathOptions, handover: WeakMap<IncomingMessag
       if (mutation) o.aroundMutation();
     }
     const errors = result.errors as readonly GraphQLError[] | undefined;
+    await o.settle(context, operation.operation, errors);
     const status = errors?.map((e) => (e.extensions?.http as { status?: number } | undefined)?.status).find((s) => typeof s === 'number') ?? 200;
     const formatted = errors?.map((e) => o.formatError(e.toJSON(), e));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

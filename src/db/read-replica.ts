@@ -1,0 +1,182 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Policy } from '../auth/policy';
+import { replicaMetrics } from './pool-metrics';
+import { ReadReplicaConfig } from '../config';
+import { isDatabaseDown } from '../graphql/format-error';
+import { Logger } from '../server/log';
+
+export type ReplicaStatus = 'reachable' | 'unreachable' | 'lagging' | 'not configured';
+
+// the routing's own bookkeeping runs on the pools directly: it is no operation's SQL
+const poolOf = (ds: DataSource) => (ds.driver as PostgresDriver).master as Pool;
+
+const lsnValue = (lsn: string) => {
+  const [high, low] = lsn.split('/');
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+};
+
+/** Whose writes a read must see: the calling key (the master key has a token too). */
+export const callerOf = (policy: Policy) => policy.principal?.keyToken ?? policy.principal?.userId ?? '';
+
+/**
+ * Where reads go. Query operations read from the replica while it is reachable and within maxLagMs of the
+ * primary; everything else (mutations and their read-backs, authentication, jobs, locks, migrations) uses the
+ * primary. After a mutation, its caller reads from the replica only once the replica has replayed the primary's
+ * WAL position taken after the mutation committed, or once readYourWritesMs has passed.
+ */
+export class ReadRouting {
+  status: ReplicaStatus;
+  lagMs: number | null = null;
+  /** query operations sent to the primary because the replica was down or lagging */
+  fallbacks = 0;
+  /** caller → the primary's WAL position after its last mutation (null: unknown, read from the primary) */
+  private readonly written = new Map<string, { lsn: string | null; until: number }>();
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
+  /** the primary's WAL position at each recent check, oldest first */
+  private readonly positions: { lsn: bigint; at: number }[] = [];
+  /** whether a check has told the status yet (the first one is logged whatever it finds) */
+  private known = false;
+
+  constructor(
+    readonly primary: DataSource,
+    readonly replica: DataSource | null,
+    private readonly opts: ReadReplicaConfig | null,
+    private readonly log: Logger,
+  ) {
+    this.status = replica ? 'unreachable' : 'not configured';
+  }
+
+  /** The first check, then one every checkIntervalMs. */
+  async start(): Promise<void> {
+    if (!this.replica || !this.opts) return;
+    this.timer = setInterval(() => void this.check(), this.opts.checkIntervalMs);
+    this.timer.unref();
+    await this.check();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The data source a query operation of this caller reads from. */
+  async readSource(caller: string): Promise<DataSource> {
+    if (!this.replica) return this.primary;
+    if (this.status !== 'reachable') {
+      this.fallbacks++;
+      replicaMetrics.fallback('replica', this.status === 'lagging' ? 'lagging' : 'unavailable');
+      return this.primary;
+    }
+    const wrote = this.written.get(caller);
+    if (!wrote) return this.replica;
+    if (wrote.until <= Date.now()) {
+      this.written.delete(caller);
+      return this.replica;
+    }
+    if (wrote.lsn === null) {
+      replicaMetrics.fallback('replica', 'read_your_writes');
+      return this.primary;
+    }
+    try {
+      const { rows } = await poolOf(this.replica).query<{ caught_up: boolean | null }>(
+        'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, NOT pg_is_in_recovery()) AS caught_up',
+        [wrote.lsn],
+      );
+      if (rows[0]?.caught_up) {
+        this.written.delete(caller);
+        return this.replica;
+      }
+    } catch (err) {
+      this.failed(err);
+      return this.primary;
+    }
+    replicaMetrics.fallback('replica', 'read_your_writes');
+    return this.primary;
+  }
+
+  /** After a mutation of this caller finished (its transactions committed): where the primary's WAL is now. */
+  async wrote(caller: string): Promise<void> {
+    if (!this.replica || !this.opts?.readYourWritesMs) return;
+    const until = Date.now() + this.opts.readYourWritesMs;
+    try {
+      const { rows } = await poolOf(this.primary).query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+      this.written.set(caller, { lsn: rows[0].lsn, until });
+    } catch {
+      this.written.set(caller, { lsn: null, until });
+    }
+  }
+
+  /**
+   * An operation that read from the replica failed: when the cause was the connection, the following reads go to
+   * the primary at once (not after a connect timeout each), and the replica is checked now.
+   */
+  suspect(errors: readonly unknown[]): void {
+    const down = errors.map((e) => (e as { originalError?: unknown }).originalError ?? e).find(isDatabaseDown);
+    if (!this.replica || !down) return;
+    this.become('unreachable', down);
+    void this.check();
+  }
+
+  /** Reachability and lag, one check at a time. */
+  check(): Promise<void> {
+    return (this.checking ??= this.measure().finally(() => (this.checking = undefined)));
+  }
+
+  private async measure(): Promise<void> {
+    const replica = this.replica!;
+    const { maxLagMs, checkIntervalMs } = this.opts!;
+    const now = Date.now();
+    for (const [caller, w] of this.written) if (w.until <= now) this.written.delete(caller);
+    try {
+      if (!replica.isInitialized) await replica.initialize();
+      const primaryLsn = await poolOf(this.primary)
+        .query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+        .then((r) => r.rows[0].lsn, () => null);
+      if (primaryLsn) {
+        this.positions.push({ lsn: lsnValue(primaryLsn), at: now });
+        while (this.positions.length > 2 && this.positions[1].at < now - maxLagMs - 2 * checkIntervalMs) this.positions.shift();
+      }
+      const { rows } = await poolOf(replica).query<{ standby: boolean; replayed: string | null; since_commit_ms: string | null }>(
+        `SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed,
+                greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) AS since_commit_ms`,
+      );
+      this.lagMs = rows[0].standby ? this.lagOf(rows[0].replayed, rows[0].since_commit_ms) : 0;
+      replicaMetrics.lag('replica', this.lagMs === null ? null : this.lagMs / 1000);
+      this.become(this.lagMs === null || this.lagMs > maxLagMs ? 'lagging' : 'reachable');
+    } catch (err) {
+      this.lagMs = null;
+      replicaMetrics.lag('replica', null);
+      this.become('unreachable', err);
+    }
+  }
+
+  /**
+   * How long ago the primary wrote the oldest WAL the replica has not replayed, from the primary's positions at the
+   * last checks: 0 when it replayed the latest. An idle primary writes nothing, so a replica that is up to date
+   * has no lag however old its last replayed commit. Behind every position kept (or at the first check), the time
+   * since its last replayed commit stands in; none replayed since it started: unknown (null, counted as lagging).
+   */
+  private lagOf(replayed: string | null, sinceCommitMs: string | null): number | null {
+    const done = replayed === null ? null : lsnValue(replayed);
+    let i = this.positions.length - 1;
+    while (i >= 0 && (done === null || this.positions[i].lsn > done)) i--;
+    if (i === this.positions.length - 1 && i >= 0) return 0;
+    if (i >= 0) return Date.now() - this.positions[i + 1].at;
+    return sinceCommitMs === null ? null : Math.round(Number(sinceCommitMs));
+  }
+
+  private become(status: ReplicaStatus, error?: unknown): void {
+    if (status === this.status && this.known) return;
+    this.known = true;
+    this.status = status;
+    if (status === 'reachable') this.log.info('read replica reachable: query operations read from it', { lagMs: this.lagMs });
+    else if (status === 'lagging') this.log.warn('read replica lagging: reads go to the primary', { lagMs: this.lagMs, maxLagMs: this.opts!.maxLagMs });
+    else this.log.warn('read replica unreachable: reads go to the primary', { error });
+  }
+
+  private failed(err: unknown): void {
+    if (isDatabaseDown(err)) this.suspect([err]);
+  }
+}
