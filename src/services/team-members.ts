@@ -117,7 +117,7 @@ export class TeamMemberService {
     const duplicates: string[] = [];
     for (const [i, m] of members.entries()) {
       const { id, email, exists } = await this.identify(em, m, i);
-      if (!exists && m.userId && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${m.userId}`);
+      if (!exists && m.userId) this.policy.assertMayCreateUserId(m.userId);
       if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
       if (exists && id !== made && team.organizationId) {
         const inOrganization = (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = $2`, [team.organizationId, id])).length > 0;

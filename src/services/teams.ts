@@ -5,7 +5,7 @@ import { Policy } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
-import { badInput, conflict, forbidden, notFound } from '../graphql/errors';
+import { badInput, conflict, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { ALL_PROXY_MODELS, assertTeamFitsOrganization } from './budgets';
 import { nextReset } from './durations';
@@ -191,7 +191,7 @@ export class TeamService {
       if (members.length) {
         const known: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[])`, [ids]);
         const unknown = ids.filter((u) => !known.some((k) => k.user_id === u));
-        if (unknown.length && !this.policy.isAdmin) throw forbidden(`Only proxy admins can add a user_id that does not exist yet: ${unknown.join(', ')}`);
+        if (unknown.length) this.policy.assertMayCreateUserId(unknown.join(', '));
         if (a.organizationId != null) {
           const inOrganization: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [a.organizationId, ids]);
           for (const u of ids) this.policy.assertCanJoinOrganizationTeam({ id, organizationId: a.organizationId }, u, inOrganization.some((r) => r.user_id === u));
