@@ -128,6 +128,11 @@ export class SpendReportRowResolver {
   }
 }
 
+/** general_settings.disable_spend_logs: LiteLLM writes no spend logs, so none are read either. */
+function spendLogsEnabled(config: Context['config']): void {
+  if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
+}
+
 @Resolver()
 export class SpendQueryResolver {
   @Query(() => SpendReport, { description: 'Spend grouped by dimensions, from the LiteLLM_Daily*Spend rollups (never a SpendLogs scan); the window spans at most USAGE_MAX_WINDOW_DAYS' })
@@ -143,7 +148,7 @@ export class SpendQueryResolver {
 
   @Query(() => SpendLogConnection, { description: 'LiteLLM_SpendLogs in a required startTime window, newest first' })
   async spendLogs(@Args() args: PageArgs, @Arg('filter', () => SpendLogFilter, { description: 'The required startTime window and optional narrowing' }) filter: SpendLogFilter, @Ctx() { ds, heavy, policy, config, loaders }: Context) {
-    if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
+    spendLogsEnabled(config);
     const span = filter.to.getTime() - filter.from.getTime();
     if (span < 0) throw badInput('filter.to', 'is before filter.from');
     if (span > config.spendLogsMaxWindowDays * DAY_MS) throw badInput('filter', `the window may span at most ${config.spendLogsMaxWindowDays} days (SPEND_LOGS_MAX_WINDOW_DAYS)`);
@@ -153,7 +158,7 @@ export class SpendQueryResolver {
 
   @Query(() => SpendLog, { nullable: true, description: 'One request of LiteLLM_SpendLogs by its request_id (the primary key: no window needed); null when none has it or the caller may not see it' })
   spendLog(@Arg('requestId', () => ID, { description: 'The request_id LiteLLM logged' }) requestId: string, @Ctx() { ds, policy, config, loaders }: Context) {
-    if (config.disableSpendLogs) throw forbidden('Spend logs are disabled on this proxy (general_settings.disable_spend_logs); usage and spendReport still work');
+    spendLogsEnabled(config);
     return spendLogById(ds, policy, loaders.wanted(SpendLog), requestId);
   }
 

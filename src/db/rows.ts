@@ -14,8 +14,6 @@ const cache = new WeakMap<object, TableInfo>();
 
 // Columns read only when a query asks for them by name (LiteLLM may store whole prompts there).
 export const HEAVY_COLUMNS = new Set(['messages', 'response', 'proxy_server_request', 'metadata']);
-// Secrets the gateway never reads: the deny-list's columns that no field may show even in part.
-const NEVER_READ = NEVER_READ_COLUMNS;
 
 /**
  * One INSERT … ON CONFLICT (primary key) DO NOTHING RETURNING the wanted properties' columns (every column
@@ -63,7 +61,7 @@ export function table<T extends ObjectLiteral>(ds: DataSource, entity: EntityTar
   if (!hit) {
     const meta = ds.getMetadata(entity);
     const columns = meta.columns.filter(
-      (c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i && !NEVER_READ.has(`${meta.tableName}.${c.databaseName}`),
+      (c, i, all) => all.findIndex((x) => x.databaseName === c.databaseName) === i && !NEVER_READ_COLUMNS.has(`${meta.tableName}.${c.databaseName}`),
     );
     const proto = (meta.target as Function).prototype;
     const propertyOf = new Map(columns.map((c) => [c.databaseName, c.propertyName]));

@@ -94,24 +94,8 @@ function publicValue(kind: Kind, value: unknown): unknown {
 }
 
 /** The known non-secret parameters of a deployment's litellm_params; everything else stays inside. */
-export function publicLitellmParams(params: unknown): Record<string, unknown> | null {
-  if (typeof params === 'string') {
-    try {
-      params = JSON.parse(params);
-    } catch {
-      return null;
-    }
-  }
-  if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
-    const kind = Object.prototype.hasOwnProperty.call(PUBLIC_PARAMS, name) ? PUBLIC_PARAMS[name] : COST_PARAM.test(name) ? 'number' : undefined;
-    if (!kind) continue;
-    const shown = publicValue(kind, value);
-    if (shown !== undefined) out[name] = shown;
-  }
-  return out;
-}
+export const publicLitellmParams = (params: unknown) =>
+  publicParamsOf((name) => (Object.prototype.hasOwnProperty.call(PUBLIC_PARAMS, name) ? PUBLIC_PARAMS[name] : COST_PARAM.test(name) ? 'number' : undefined), params);
 
 // LiteLLM's LitellmParams of a guardrail (litellm/types/guardrails.py): which integration, when it runs, and
 // its non-secret switches; api_key, credentials and headers stay inside.
@@ -145,8 +129,8 @@ const PROMPT_PARAMS: Record<string, Kind> = {
   api_base: 'url',
 };
 
-/** The allow-listed parameters of a stored params object (a guardrail's or a prompt's); everything else stays inside. */
-function publicParamsOf(allowed: Record<string, Kind>, params: unknown): Record<string, unknown> | null {
+/** The parameters of a stored params object (JSON or its text) whose name has a kind; everything else stays inside. */
+function publicParamsOf(kindOf: (name: string) => Kind | undefined, params: unknown): Record<string, unknown> | null {
   if (typeof params === 'string') {
     try {
       params = JSON.parse(params);
@@ -157,15 +141,17 @@ function publicParamsOf(allowed: Record<string, Kind>, params: unknown): Record<
   if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params as Record<string, unknown>)) {
-    if (!Object.prototype.hasOwnProperty.call(allowed, name)) continue;
-    const shown = publicValue(allowed[name], value);
+    const kind = kindOf(name);
+    const shown = kind && publicValue(kind, value);
     if (shown !== undefined) out[name] = shown;
   }
   return out;
 }
 
-export const publicGuardrailParams = (params: unknown) => publicParamsOf(GUARDRAIL_PARAMS, params);
-export const publicPromptParams = (params: unknown) => publicParamsOf(PROMPT_PARAMS, params);
+const allowListed = (allowed: Record<string, Kind>) => (name: string) => (Object.prototype.hasOwnProperty.call(allowed, name) ? allowed[name] : undefined);
+
+export const publicGuardrailParams = (params: unknown) => publicParamsOf(allowListed(GUARDRAIL_PARAMS), params);
+export const publicPromptParams = (params: unknown) => publicParamsOf(allowListed(PROMPT_PARAMS), params);
 
 // Audit rows copy whole rows: the deny-list's never-read columns (password, credential_values, MCP credentials
 // and env, SSO settings, …) leave them by name, wherever they are nested.

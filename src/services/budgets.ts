@@ -96,7 +96,7 @@ export function validateUserBudget(a: SetBudgetArgs): void {
   validateBudget(a);
 }
 
-/** Budget tiers and the inline budgets of teams, users, members, organizations and end users. */
+/** Budget tiers and the inline budgets of teams, users, organizations, organization members and end users. */
 export class BudgetService {
   constructor(
     private readonly ds: DataSource,

@@ -294,15 +294,10 @@ export class KeyService {
         budgetId = randomUUID();
         await em.insert(Budget, em.create(Budget, { id: budgetId, softBudget: a.softBudget, modelMaxBudget: a.modelMaxBudget ?? null, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
       }
-      const row = await insertReturning(em, VirtualKey, {
-        token,
-        keyName: this.config.disableKeyName ? null : keyName(raw),
+      return this.insertKey(em, caller, raw, now, {
         keyAlias: a.keyAlias ?? null,
-        spend: 0,
         expires: expiresIn ? addDuration(now, expiresIn) : null,
         models: a.models ?? [],
-        aliases: {},
-        config: {},
         userId,
         teamId: team?.id ?? null,
         permissions: a.permissions ?? {},
@@ -314,22 +309,13 @@ export class KeyService {
         maxBudget: a.maxBudget ?? null,
         budgetDuration: a.budgetDuration ?? null,
         budgetResetAt: this.resetAt(a.budgetDuration, now),
-        allowedCacheControls: [],
-        modelSpend: {},
         modelMaxBudget: a.modelMaxBudget ?? {},
         budgetId,
         organizationId,
-        createdAt: now,
         createdBy,
-        updatedAt: now,
         updatedBy: actor,
         allowedRoutes: a.allowedRoutes ?? [],
-        rotationCount: 0,
-        autoRotate: false,
-      }, this.config.storeAuditLogs ? undefined : fields);
-      if (!row) throw conflict('A key with this value already exists', 'key');
-      if (this.config.storeAuditLogs) await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
-      return row;
+      }, fields);
     };
     // a key with no team, owner, organization, budget, alias or audit row is one INSERT: atomic on its own
     const oneStatement = !a.teamId && !userId && !a.organizationId && a.budgetId == null && !a.keyAlias && a.softBudget == null && !this.config.storeAuditLogs;
@@ -345,44 +331,66 @@ export class KeyService {
     const expiresIn = v.duration('duration', opts.duration);
     if (opts.keyAlias) await this.lockAlias(em, opts.keyAlias);
     const raw = generateRawKey();
-    const token = hashKey(raw);
     const now = this.now();
-    const row = await insertReturning(em, VirtualKey, {
-      token,
-      keyName: this.config.disableKeyName ? null : keyName(raw),
+    const info = await this.insertKey(em, this.policy.caller, raw, now, {
       keyAlias: opts.keyAlias ?? null,
-      spend: 0,
       expires: expiresIn ? addDuration(now, expiresIn) : null,
       models: user.models ?? [],
-      aliases: {},
-      config: {},
       userId: user.id,
-      teamId: null,
-      permissions: {},
       maxParallelRequests: user.maxParallelRequests,
       metadata: user.metadata ?? {},
-      blocked: null,
       tpmLimit: user.tpmLimit,
       rpmLimit: user.rpmLimit,
-      maxBudget: null,
-      budgetDuration: null,
-      budgetResetAt: null,
       allowedCacheControls: user.allowedCacheControls ?? [],
-      modelSpend: {},
-      modelMaxBudget: {},
-      budgetId: null,
-      organizationId: null,
-      createdAt: now,
-      createdBy: null,
-      updatedAt: now,
-      updatedBy: null,
-      allowedRoutes: [],
-      rotationCount: 0,
-      autoRotate: false,
     });
+    return { key: raw, info };
+  }
+
+  /** A new key row: LiteLLM's defaults, then `values`; CONFLICT when the key exists; its audit row (raw key masked by audit). */
+  private async insertKey(em: EntityManager, caller: Principal, raw: string, now: Date, values: Partial<VirtualKey>, fields?: ReadonlySet<string>): Promise<VirtualKey> {
+    const token = hashKey(raw);
+    const row = await insertReturning(
+      em,
+      VirtualKey,
+      {
+        token,
+        keyName: this.config.disableKeyName ? null : keyName(raw),
+        keyAlias: null,
+        spend: 0,
+        expires: null,
+        models: [],
+        aliases: {},
+        config: {},
+        userId: null,
+        teamId: null,
+        permissions: {},
+        maxParallelRequests: null,
+        metadata: {},
+        blocked: null,
+        tpmLimit: null,
+        rpmLimit: null,
+        maxBudget: null,
+        budgetDuration: null,
+        budgetResetAt: null,
+        allowedCacheControls: [],
+        modelSpend: {},
+        modelMaxBudget: {},
+        budgetId: null,
+        organizationId: null,
+        createdAt: now,
+        createdBy: null,
+        updatedAt: now,
+        updatedBy: null,
+        allowedRoutes: [],
+        rotationCount: 0,
+        autoRotate: false,
+        ...values,
+      },
+      this.config.storeAuditLogs ? undefined : fields,
+    );
     if (!row) throw conflict('A key with this value already exists', 'key');
-    if (this.config.storeAuditLogs) await audit(em, this.config, this.policy.caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
-    return { key: raw, info: row };
+    if (this.config.storeAuditLogs) await audit(em, this.config, caller, { action: 'created', table: TABLE, objectId: token, before: null, after: { key: raw, ...columnJson(em, VirtualKey, row) } });
+    return row;
   }
 
   async update(tokenInput: string, a: UpdateKeyArgs): Promise<VirtualKey> {

@@ -62,3 +62,8 @@ export function memberOf(team: TeamRow, userId: string | null): TeamMemberEntry 
 /** Serializes every call that looks up or gives an email to a user (case-insensitively), so none makes a second user with it. */
 export const lockUserEmail = (em: EntityManager, email: string) =>
   em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`litellm_user_email:${email.trim().toLowerCase()}`]);
+
+/** The emails of these members, locked once each in one order (the order every caller takes them in). */
+export async function lockUserEmails(em: EntityManager, members: { userEmail?: string | null }[]): Promise<void> {
+  for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
+}

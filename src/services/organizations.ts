@@ -8,7 +8,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { deleteKeysWithin } from './keys';
-import { lockUserEmail } from './members';
+import { lockUserEmails } from './members';
 import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
@@ -227,7 +227,7 @@ export class OrganizationService {
     const now = this.now();
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
-      for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
+      await lockUserEmails(em, members);
       const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
       for (const [i, m] of members.entries()) {
         const { userId, existed } = await this.memberUser(em, m, i, now);

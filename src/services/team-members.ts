@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, Team, TeamMembership, User } from '../../entities';
 import type { TeamMemberEntry } from './members';
-import { lockUserEmail, memberOf } from './members';
+import { lockUserEmails, memberOf } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
@@ -107,7 +107,7 @@ export class TeamMemberService {
    */
   async addWithin(em: EntityManager, teamId: string, members: TeamMemberArgs[], now: Date, made?: string): Promise<Team> {
     const actor = actorOf(this.policy.caller);
-    for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
+    await lockUserEmails(em, members);
     const team = await this.managedTeam(em, teamId, '/team/member_add');
     this.policy.assertTeamOpen(team);
     const roster = rosterOf(team).filter(isEntry);

@@ -6,10 +6,11 @@ import type { Principal } from '../auth/principal';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
 import { badInput, conflict, notFound } from '../graphql/errors';
-import { actorOf, audit, columnJson, snakeJson } from './audit';
+import { actorOf, audit, columnJson, PROXY_ADMIN_NAME, snakeJson } from './audit';
 import { ALL_PROXY_MODELS, assertTeamFitsOrganization } from './budgets';
 import { nextReset } from './durations';
 import { deleteKeysWithin } from './keys';
+import { teamMembers } from './members';
 import { lockTeam } from './team-members';
 import * as v from './validate';
 import { restoreMasked } from '../graphql/secrets';
@@ -74,6 +75,7 @@ function validateFields(a: TeamFieldArgs, current?: { maxBudget: number | null; 
 }
 
 const uniq = (xs: string[]) => [...new Set(xs)];
+const memberIds = (team: Team) => uniq(teamMembers(team).flatMap((m) => (m.userId === null ? [] : [m.userId])));
 
 /** LiteLLM copies a team row to LiteLLM_DeletedTeamTable before it deletes it (every column both tables have). */
 export async function tombstoneTeams(em: EntityManager, caller: Principal, teamIds: string[]): Promise<void> {
@@ -259,7 +261,7 @@ export class TeamService {
         await assertTeamFitsOrganization(em, org, next);
         if (moving) {
           // LiteLLM's validate_team_org_change: every member must belong to the organization
-          const roster = (Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []).map((m: any) => m?.user_id).filter((u: unknown): u is string => typeof u === 'string' && u !== 'default_user_id');
+          const roster = memberIds(team).filter((u) => u !== PROXY_ADMIN_NAME);
           const inOrg: { user_id: string }[] = roster.length ? await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [orgId, roster]) : [];
           const outside = roster.filter((u: string) => !inOrg.some((r) => r.user_id === u));
           if (outside.length) throw badInput('organizationId', `Cannot move team to organization. Team has user_id ${JSON.stringify(outside)} that is not a member of the organization.`);
@@ -327,7 +329,7 @@ export class TeamService {
           const tokens = keys.map((k) => k.token);
           await deleteKeysWithin(em, caller, tokens);
         }
-        const members = uniq((Array.isArray(team.membersWithRoles) ? team.membersWithRoles : []).map((m: any) => m?.user_id).filter((u: unknown): u is string => typeof u === 'string'));
+        const members = memberIds(team);
         if (members.length) {
           await em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_remove(teams, $2) WHERE user_id = ANY($1::text[]) AND $2 = ANY(coalesce(teams, '{}'))`, [members, team.id]);
           await em.query(`DELETE FROM "LiteLLM_TeamMembership" WHERE team_id = $1 AND user_id = ANY($2::text[])`, [team.id, members]);
