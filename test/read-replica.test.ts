@@ -12,6 +12,7 @@ import { observePoolStatements, PoolName } from '../src/db/sql-log';
 import { seedDatabase, SIZES } from '../src/seed/generate';
 import { createGateway, Gateway } from '../src/server/app';
 import { createLogger } from '../src/server/log';
+import { hashKey } from '../src/services/key-format';
 import { MASTER_KEY } from './helpers/gateway';
 import { caughtUp, Cluster, clusterBase, findBinaries, makePrimary, makeStandby, until } from './helpers/standby';
 
@@ -172,6 +173,55 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
     expect(back.primary).toEqual([]);
   });
 
+  test('read your writes across gateway processes: a write through A is waited for by B; while B cannot hear, every read waits', async () => {
+    const config = { ...loadConfig([], {}), masterKey: MASTER_KEY, userApiKeyCacheTtlSeconds: 0, readReplica: { url: standby.url('litellm'), maxLagMs: 600000, checkIntervalMs: 100, readYourWritesMs: 60000 } };
+    const b = await createGateway({ ds, replica, config, log: createLogger('error', () => undefined) });
+    const bServer: Server = await new Promise((resolve) => {
+      const s = createServer(b.handler).listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const bUrl = `http://127.0.0.1:${(bServer.address() as AddressInfo).port}`;
+    try {
+      expect(b.listener?.listening).toBe(true);
+      await caughtUp(primary, standby);
+      // B started a moment ago: once the replica has what the primary had then, B reads from it
+      expect(await b.reads.readSource('anyone')).toBe(replica);
+      const { body } = await gql(TEAMS);
+      const id = body.data.teams.nodes[2].id;
+      await standby.query('SELECT pg_wal_replay_pause()');
+      try {
+        const write = await gql(RENAME, { id, alias: 'written through A' });
+        expect(write.body.errors).toBeUndefined();
+        // PostgreSQL delivers A's notice to B's listener at A's commit; the test waits for it to be handled
+        await until('B heard of the write', 5000, async () => (b.reads.waitsFor(hashKey(MASTER_KEY)) ? true : undefined));
+        const from = seen.length;
+        const res = await fetch(`${bUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}` }, body: JSON.stringify({ query: TEAM, variables: { id } }) });
+        expect(((await res.json()) as any).data.team.alias).toBe('written through A');
+        expect(seen.slice(from).filter((x) => x.pool === 'replica')).toEqual([]);
+        // only the writer waits
+        expect(await b.reads.readSource('another caller')).toBe(replica);
+
+        // B's listener drops: writes through other processes go unheard, so every caller reads from the primary
+        await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'litellm-graphql-listener'`);
+        await until('B noticed its listener gone', 5000, async () => (b.listener?.listening ? undefined : true));
+        expect(await b.reads.readSource('another caller')).toBe(ds);
+        // a write B never hears of (its notice, had there been one, was lost)
+        await ds.query(`UPDATE "LiteLLM_TeamTable" SET team_alias = 'unheard' WHERE team_id = $1`, [id]);
+        await until('B listening again', 20000, async () => (b.listener?.listening ? true : undefined));
+        // listening again, B still waits for the replica to replay what the primary wrote while it could not hear
+        expect(await b.reads.readSource('another caller')).toBe(ds);
+      } finally {
+        await standby.query('SELECT pg_wal_replay_resume()');
+      }
+      await until('B reading from the replica again', 20000, async () => ((await b.reads.readSource('another caller')) === replica ? true : undefined));
+      const [row] = await standby.query<{ team_alias: string }>(`SELECT team_alias FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [id], 'litellm');
+      expect(row.team_alias).toBe('unheard');
+    } finally {
+      bServer.closeAllConnections();
+      await new Promise((r) => bServer.close(r));
+      await b.stop();
+    }
+  }, 90000);
+
   test('a replica lagging beyond DATABASE_READ_REPLICA_MAX_LAG_MS sends reads to the primary, and gets them back once it catches up', async () => {
     const strict = new ReadRouting(ds, replica, { url: standby.url('litellm'), maxLagMs: 200, checkIntervalMs: 100000, readYourWritesMs: 0 }, createLogger('error'));
     await strict.check();
@@ -281,12 +331,15 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
       expect(ready).toEqual({ status: 'ok', database: 'reachable', replica: 'reachable', replicaLagMs: expect.any(Number) });
       expect(out).toMatch(/read replica reachable/);
       const [{ team_id: id, team_alias: alias }] = await ds.query(`SELECT team_id, team_alias FROM "LiteLLM_TeamTable" ORDER BY team_id LIMIT 1`);
+      // a process just started reads from the replica once it has replayed what the primary had then
+      await caughtUp(primary, standby);
+      const read = () => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}` }, body: JSON.stringify({ query: TEAM, variables: { id } }) });
+      expect(((await (await read()).json()) as any).data.team).toEqual({ id, alias });
       await standby.query('SELECT pg_wal_replay_pause()');
       try {
         // written on the primary behind the gateway's back: only a read from the paused replica misses it
         await ds.query(`UPDATE "LiteLLM_TeamTable" SET team_alias = 'only on the primary' WHERE team_id = $1`, [id]);
-        const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}` }, body: JSON.stringify({ query: TEAM, variables: { id } }) });
-        expect(((await res.json()) as any).data.team).toEqual({ id, alias });
+        expect(((await (await read()).json()) as any).data.team).toEqual({ id, alias });
       } finally {
         await standby.query('SELECT pg_wal_replay_resume()');
       }

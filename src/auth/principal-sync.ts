@@ -48,9 +48,14 @@ export class PrincipalChangeNotifier implements EntitySubscriberInterface {
   }
 }
 
-export interface PrincipalListenerOptions {
+export interface NoticeListenerOptions {
   url: string;
-  cache: PrincipalCache;
+  /** channel → what a notification on it does */
+  channels: Record<string, (payload: string) => void>;
+  /** on each connection, once it listens: notifications sent before are lost */
+  connected: (client: pg.Client) => Promise<void> | void;
+  /** the connection dropped: notifications are lost until connected is called again */
+  lost?: () => void;
   log: Logger;
   connectTimeoutMs?: number;
   /** first reconnection delay, doubled up to maxBackoffMs */
@@ -59,12 +64,11 @@ export interface PrincipalListenerOptions {
 }
 
 /**
- * One dedicated connection per process LISTENing on PRINCIPALS_CHANNEL: a notification clears the named
- * tokens, or the whole cache for FLUSH_ALL. A dropped connection is retried with backoff; notifications sent
- * meanwhile are lost, so the cache is cleared again once it is back, and until then entries live at most
- * their TTL.
+ * One dedicated connection per process LISTENing on the gateway's channels (key changes, and writes when reads go
+ * to a replica). A dropped connection is retried with backoff; notifications sent meanwhile are lost, which
+ * `lost` and `connected` let each user make up for.
  */
-export class PrincipalListener {
+export class NoticeListener {
   private client: pg.Client | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -73,7 +77,7 @@ export class PrincipalListener {
   /** connections made (the first one and each reconnection) */
   connections = 0;
 
-  constructor(private readonly o: PrincipalListenerOptions) {
+  constructor(private readonly o: NoticeListenerOptions) {
     this.backoffMs = o.minBackoffMs ?? 250;
   }
 
@@ -85,27 +89,22 @@ export class PrincipalListener {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.o.url, connectionTimeoutMillis: this.o.connectTimeoutMs ?? 5000, keepAlive: true, application_name: 'litellm-graphql-listener' });
     this.client = client;
-    client.on('notification', (msg) => {
-      if (msg.channel !== PRINCIPALS_CHANNEL) return;
-      const payload = msg.payload ?? FLUSH_ALL;
-      if (payload === FLUSH_ALL) this.o.cache.clear();
-      else for (const token of payload.split(',')) this.o.cache.forget(token);
-    });
+    client.on('notification', (msg) => this.o.channels[msg.channel]?.(msg.payload ?? ''));
     client.on('error', (err) => this.dropped(client, err));
     client.on('end', () => this.dropped(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${PRINCIPALS_CHANNEL}`);
+      for (const channel of Object.keys(this.o.channels)) await client.query(`LISTEN ${channel}`);
+      await this.o.connected(client);
     } catch (err) {
       this.dropped(client, err);
       return;
     }
     if (this.client !== client) return;
-    this.o.cache.clear();
     this.listening = true;
     this.connections++;
     this.backoffMs = this.o.minBackoffMs ?? 250;
-    if (this.connections > 1) this.o.log.info('principal cache: listening again for key changes', { channel: PRINCIPALS_CHANNEL });
+    if (this.connections > 1) this.o.log.info('listening again for the other gateways\' notifications', { channels: Object.keys(this.o.channels) });
   }
 
   private dropped(client: pg.Client, err?: unknown): void {
@@ -115,10 +114,11 @@ export class PrincipalListener {
     client.removeAllListeners('end');
     client.on('error', () => undefined);
     client.end().catch(() => undefined);
+    this.o.lost?.();
     if (this.stopped) return;
-    this.o.log.warn('principal cache: key-change notifications lost; cached keys live at most their TTL until the connection is back', {
+    this.o.log.warn('notifications lost until the connection is back: cached keys live at most their TTL, and reads wait for the replica to replay what the primary wrote meanwhile', {
       retryInMs: this.backoffMs,
-      ttlMs: this.o.cache.ttlMs,
+      channels: Object.keys(this.o.channels),
       error: err,
     });
     this.timer = setTimeout(() => void this.connect(), this.backoffMs);
@@ -139,3 +139,9 @@ export class PrincipalListener {
     }
   }
 }
+
+/** A notification on PRINCIPALS_CHANNEL clears the named tokens, or the whole cache for FLUSH_ALL. */
+export const principalNotices = (cache: PrincipalCache) => (payload: string) => {
+  if (!payload || payload === FLUSH_ALL) cache.clear();
+  else for (const token of payload.split(',')) cache.forget(token);
+};

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -20,11 +21,27 @@ const lsnValue = (lsn: string) => {
 /** Whose writes a read must see: the calling key (the master key has a token too). */
 export const callerOf = (policy: Policy) => policy.principal?.keyToken ?? policy.principal?.userId ?? '';
 
+/** Every gateway process hears of every mutation's caller and WAL position on this channel, on the primary. */
+export const WRITES_CHANNEL = 'litellm_graphql_writes';
+
+/** A caller as named on WRITES_CHANNEL: a hash, so that no key token goes out to listeners. */
+const noticeId = (caller: string) => createHash('sha256').update(`litellm-graphql-writes:${caller}`).digest('hex').slice(0, 32);
+
+const NOTICE = /^([0-9a-f]{32}) ([0-9A-F]{1,8}\/[0-9A-F]{1,8})$/;
+
+interface Wrote {
+  /** the primary's WAL position after the write; null: unknown, read from the primary until `until` */
+  lsn: string | null;
+  until: number;
+}
+
 /**
  * Where reads go. Query operations read from the replica while it is reachable and within maxLagMs of the
  * primary; everything else (mutations and their read-backs, authentication, jobs, locks, migrations) uses the
  * primary. After a mutation, its caller reads from the replica only once the replica has replayed the primary's
- * WAL position taken after the mutation committed, or once readYourWritesMs has passed.
+ * WAL position taken after the mutation committed, or once readYourWritesMs has passed. Other gateway processes
+ * hear of it through WRITES_CHANNEL (see `noticed`); while a process cannot hear (its listener reconnecting, or
+ * just started), every read waits for the replica to replay what the primary had written when it could hear again.
  */
 export class ReadRouting {
   status: ReplicaStatus;
@@ -32,7 +49,9 @@ export class ReadRouting {
   /** query operations sent to the primary because the replica was down or lagging */
   fallbacks = 0;
   /** caller → the primary's WAL position after its last mutation (null: unknown, read from the primary) */
-  private readonly written = new Map<string, { lsn: string | null; until: number }>();
+  private readonly written = new Map<string, Wrote>();
+  /** what every caller's reads wait for: writes this process may not have heard of */
+  private unheard: Wrote | null = null;
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
   /** the primary's WAL position at each recent check, oldest first */
@@ -69,23 +88,28 @@ export class ReadRouting {
       replicaMetrics.fallback('replica', this.status === 'lagging' ? 'lagging' : 'unavailable');
       return this.primary;
     }
-    const wrote = this.written.get(caller);
-    if (!wrote) return this.replica;
-    if (wrote.until <= Date.now()) {
-      this.written.delete(caller);
-      return this.replica;
-    }
-    if (wrote.lsn === null) {
+    const id = noticeId(caller);
+    const now = Date.now();
+    if ((this.written.get(id)?.until ?? Infinity) <= now) this.written.delete(id);
+    if ((this.unheard?.until ?? Infinity) <= now) this.unheard = null;
+    const mine = this.written.get(id);
+    const unheard = this.unheard;
+    const waits = [mine, unheard].filter((w): w is Wrote => !!w);
+    if (!waits.length) return this.replica;
+    if (waits.some((w) => w.lsn === null)) {
       replicaMetrics.fallback('replica', 'read_your_writes');
       return this.primary;
     }
+    const lsn = waits.map((w) => w.lsn!).reduce((a, b) => (lsnValue(a) >= lsnValue(b) ? a : b));
     try {
       const { rows } = await poolOf(this.replica).query<{ caught_up: boolean | null }>(
         'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, NOT pg_is_in_recovery()) AS caught_up',
-        [wrote.lsn],
+        [lsn],
       );
       if (rows[0]?.caught_up) {
-        this.written.delete(caller);
+        // replaced meanwhile by a later write: that one is still to be waited for
+        if (mine && this.written.get(id) === mine) this.written.delete(id);
+        if (unheard && this.unheard === unheard) this.unheard = null;
         return this.replica;
       }
     } catch (err) {
@@ -96,16 +120,55 @@ export class ReadRouting {
     return this.primary;
   }
 
-  /** After a mutation of this caller finished (its transactions committed): where the primary's WAL is now. */
+  /**
+   * After a mutation of this caller finished (its transactions committed): where the primary's WAL is now,
+   * remembered here and told to every gateway process on WRITES_CHANNEL in the same statement.
+   */
   async wrote(caller: string): Promise<void> {
     if (!this.replica || !this.opts?.readYourWritesMs) return;
-    const until = Date.now() + this.opts.readYourWritesMs;
+    const id = noticeId(caller);
     try {
-      const { rows } = await poolOf(this.primary).query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
-      this.written.set(caller, { lsn: rows[0].lsn, until });
+      const { rows } = await poolOf(this.primary).query<{ lsn: string }>(
+        `SELECT pg_current_wal_lsn()::text AS lsn, pg_notify($1, $2 || ' ' || pg_current_wal_lsn()::text)`,
+        [WRITES_CHANNEL, id],
+      );
+      this.remember(id, rows[0].lsn);
     } catch {
-      this.written.set(caller, { lsn: null, until });
+      this.remember(id, null);
     }
+  }
+
+  /** Whether this caller's reads wait for a write of theirs (read from the primary until the replica replays it). */
+  waitsFor(caller: string): boolean {
+    return (this.written.get(noticeId(caller))?.until ?? 0) > Date.now();
+  }
+
+  /** A notification on WRITES_CHANNEL: a caller wrote, through this process or another one. */
+  noticed(payload: string): void {
+    const m = NOTICE.exec(payload);
+    if (m) this.remember(m[1], m[2]);
+  }
+
+  /**
+   * This process hears every write from now on (its listener connected): writes made before, which it may not
+   * have heard of, are behind the primary's WAL position now; every read waits for the replica to replay it.
+   */
+  hearing(lsn: string): void {
+    if (this.replica && this.opts?.readYourWritesMs) this.unheard = { lsn, until: Date.now() + this.opts.readYourWritesMs };
+  }
+
+  /** The listener dropped: writes through other processes go unheard, so every read goes to the primary. */
+  deaf(): void {
+    if (this.replica && this.opts?.readYourWritesMs) this.unheard = { lsn: null, until: Infinity };
+  }
+
+  private remember(id: string, lsn: string | null): void {
+    if (!this.opts?.readYourWritesMs) return;
+    const now = Date.now();
+    const before = this.written.get(id);
+    // a notice may arrive after a later write of the same caller was remembered: keep the later position
+    const kept = before && before.until > now && (before.lsn === null || (lsn !== null && lsnValue(before.lsn) > lsnValue(lsn))) ? before.lsn : lsn;
+    this.written.set(id, { lsn: kept, until: now + this.opts.readYourWritesMs });
   }
 
   /**

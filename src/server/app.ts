@@ -8,10 +8,10 @@ import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Policy } from '../auth/policy';
 import { apiKeyFrom, PrincipalCache, resolvePrincipal } from '../auth/principal';
-import { PrincipalListener } from '../auth/principal-sync';
+import { NoticeListener, PRINCIPALS_CHANNEL, principalNotices } from '../auth/principal-sync';
 import { Config } from '../config';
 import { recordUnavailableTables, unavailableTables } from '../db/availability';
-import { callerOf, ReadRouting } from '../db/read-replica';
+import { callerOf, ReadRouting, WRITES_CHANNEL } from '../db/read-replica';
 import { heavyConcurrency, HeavyReads, poolSize } from '../db/heavy';
 import { currentScope, RequestScope, runInScope } from '../db/sql-log';
 import { Context } from '../graphql/context';
@@ -39,7 +39,8 @@ export interface Gateway {
   metrics: Metrics;
   heavy: HeavyReads;
   /** other processes' key changes reach this one's principal cache through it (null: no cache) */
-  principalListener: PrincipalListener | null;
+  /** key changes (with a principal cache) and writes (with a replica) told by the other gateway processes */
+  listener: NoticeListener | null;
   reads: ReadRouting;
   stop(): Promise<void>;
 }
@@ -166,8 +167,24 @@ export async function createGateway({ ds, replica, config, log, onStatements, de
   const metrics = new Metrics(config.metricsMaxOperations);
   const principals = new PrincipalCache(config.userApiKeyCacheTtlSeconds * 1000);
   const url = (ds.options as { url?: string }).url;
-  const principalListener = principals.ttlMs > 0 && url ? new PrincipalListener({ url, cache: principals, log, connectTimeoutMs: config.timeouts.dbConnectMs }) : null;
-  await principalListener?.start();
+  const channels: Record<string, (payload: string) => void> = {};
+  if (principals.ttlMs > 0) channels[PRINCIPALS_CHANNEL] = principalNotices(principals);
+  if (replica) channels[WRITES_CHANNEL] = (payload) => reads.noticed(payload);
+  const listener = Object.keys(channels).length && url
+    ? new NoticeListener({
+        url,
+        channels,
+        log,
+        connectTimeoutMs: config.timeouts.dbConnectMs,
+        connected: async (client) => {
+          principals.clear();
+          if (replica) reads.hearing((await client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn);
+        },
+        lost: () => reads.deaf(),
+      })
+    : null;
+  if (replica && listener) reads.deaf();
+  await listener?.start();
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const record = recorder(metrics, log, onStatements);
   const formatError = formatErrorWith(log, () => currentScope()?.requestId);
@@ -319,11 +336,11 @@ export async function createGateway({ ds, replica, config, log, onStatements, de
     apollo,
     metrics,
     heavy,
-    principalListener,
+    listener,
     reads,
     stop: async () => {
       reads.stop();
-      await principalListener?.stop();
+      await listener?.stop();
       await apollo.stop();
     },
   };
