@@ -44,7 +44,7 @@ function postgresCpuMs(): number {
 }
 
 /** `load`, with the CPU the serving process and PostgreSQL spent per answered request */
-async function loadWithCpu(pid: number | undefined, url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Figures> {
+export async function loadWithCpu(pid: number | undefined, url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Figures> {
   const before = { node: pid ? cpuMs(pid) : 0, pg: postgresCpuMs() };
   const started = Date.now();
   const f = await load(url, body, headers, connections, seconds);

@@ -66,7 +66,7 @@ const NESTED = (withUsage: boolean) => {
 
 const USAGE_SUMS = `coalesce(sum(d.spend), 0)::float8 AS spend, coalesce(sum(d.api_requests), 0)::bigint AS requests`;
 
-async function nestedFloor(pool: pg.Pool, ctx: BenchContext, usage: boolean) {
+export async function nestedFloor(pool: pg.Pool, ctx: BenchContext, usage: boolean) {
   const orgs = (await pool.query(`SELECT organization_id AS id, organization_alias AS alias FROM "LiteLLM_OrganizationTable" ORDER BY organization_id LIMIT 10`)).rows;
   const orgIds = orgs.map((o) => o.id);
   const teams = (
