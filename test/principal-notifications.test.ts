@@ -1,5 +1,7 @@
+import net from 'node:net';
 import pg from 'pg';
-import { PRINCIPALS_CHANNEL } from '../src/auth/principal-sync';
+import { NoticeListener, PRINCIPALS_CHANNEL } from '../src/auth/principal-sync';
+import { createLogger } from '../src/server/log';
 import { startTestGateway, TestGateway } from './helpers/gateway';
 import { until } from './helpers/processes';
 import { insertKey, makePrincipal } from './helpers/world';
@@ -63,4 +65,50 @@ test('a notification from another process clears this gateway’s cache: the key
   await t.db.ds.query(`UPDATE "LiteLLM_UserTable" SET user_role = 'internal_user_viewer' WHERE user_id = $1`, [user.userId]);
   await t.db.ds.query(`SELECT pg_notify($1, '*')`, [PRINCIPALS_CHANNEL]);
   await until('the cache is cleared', async () => (await viewer()).data.viewer.role === 'internal_user_viewer', 10000, 20);
+});
+
+test('a listener connection that stops answering (half-open: no close, no error) is dropped by the heartbeat, and listens again', async () => {
+  // a TCP relay to the test database that can freeze: bytes stop flowing both ways, nothing is closed
+  let frozen = false;
+  const relays: net.Socket[] = [];
+  const relay = net.createServer((client) => {
+    const target = new URL(t.db.url);
+    const server = net.connect(Number(target.port || 5432), target.hostname);
+    relays.push(client, server);
+    client.on('data', (d) => (frozen ? undefined : server.write(d)));
+    server.on('data', (d) => (frozen ? undefined : client.write(d)));
+    for (const [a, b] of [[client, server], [server, client]]) {
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+    }
+  });
+  await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+  const url = Object.assign(new URL(t.db.url), { port: String((relay.address() as net.AddressInfo).port) }).toString();
+  const events: string[] = [];
+  const l = new NoticeListener({
+    url,
+    channels: { [PRINCIPALS_CHANNEL]: (p) => events.push(`heard ${p}`) },
+    connected: () => void events.push('connected'),
+    lost: () => events.push('lost'),
+    log: createLogger('error', () => undefined),
+    heartbeatMs: 200,
+    minBackoffMs: 50,
+  });
+  try {
+    await l.start();
+    expect(l.listening).toBe(true);
+    frozen = true;
+    await until('the heartbeat found the connection dead', () => events.includes('lost'), 5000, 20);
+    expect(l.listening).toBe(false);
+    // new connections pass again (the frozen one stays frozen): the listener is back and hears
+    for (const s of relays) s.destroy();
+    frozen = false;
+    await until('listening again', () => l.listening, 5000, 20);
+    expect(events.filter((e) => e === 'connected')).toHaveLength(2);
+    await t.db.ds.query(`SELECT pg_notify($1, 'after')`, [PRINCIPALS_CHANNEL]);
+    await until('the listener hears again', () => events.includes('heard after'), 5000, 20);
+  } finally {
+    await l.stop();
+    await new Promise((r) => relay.close(r));
+  }
 });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
@@ -56,6 +57,8 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
     };
     // a request that reaches the standby as it stops is logged as the database being unavailable
     gateway = await createGateway({ ds, replica, config, log: createLogger('info', (line) => logs.push(line)) });
+    // a gateway just started reads from the replica once it has replayed what the primary had written then
+    await caughtUp(primary, standby);
     server = await new Promise((resolve) => {
       const s = createServer(gateway.handler).listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -94,6 +97,10 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
   const WAYS = ['fast path', 'Apollo'] as const;
   const RENAME = `mutation($id: ID!, $alias: String!) { updateTeam(id: $id, input: { teamAlias: $alias }) { id alias } }`;
   const TEAM = `query($id: ID!) { team(id: $id) { id alias } }`;
+  const lsn = (text: string) => {
+    const [high, low] = text.split('/');
+    return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`);
+  };
 
   test('the standby runs the same PostgreSQL as the tests, and streams from its primary', async () => {
     const version = async (u: string) => {
@@ -200,27 +207,61 @@ maybe('a gateway with DATABASE_URL_READ_REPLICA on a streaming standby', () => {
         // only the writer waits
         expect(await b.reads.readSource('another caller')).toBe(replica);
 
-        // B's listener drops: writes through other processes go unheard, so every caller reads from the primary
-        await ds.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'litellm-graphql-listener'`);
-        await until('B noticed its listener gone', 5000, async () => (b.listener?.listening ? undefined : true));
-        expect(await b.reads.readSource('another caller')).toBe(ds);
-        // a write B never hears of (its notice, had there been one, was lost)
-        await ds.query(`UPDATE "LiteLLM_TeamTable" SET team_alias = 'unheard' WHERE team_id = $1`, [id]);
+        // B's listener drops, and cannot come back while the database takes no new connections (the paused
+        // standby has not replayed that): writes through other processes go unheard, so every caller reads
+        // from the primary
+        const side = new pg.Client({ connectionString: primary.url('litellm') });
+        await side.connect();
+        let updatedAt: string;
+        try {
+          await primary.query('ALTER DATABASE litellm WITH ALLOW_CONNECTIONS false');
+          await primary.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'litellm-graphql-listener'`);
+          await until('B noticed its listener gone', 5000, async () => (b.listener?.listening ? undefined : true));
+          expect(b.reads.waitingForAll()).toBeNull();
+          expect(await b.reads.readSource('another caller')).toBe(ds);
+          // a write B never hears of (its notice, had there been one, was lost)
+          await side.query(`UPDATE "LiteLLM_TeamTable" SET team_alias = 'unheard' WHERE team_id = $1`, [id]);
+          updatedAt = (await side.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn;
+        } finally {
+          await primary.query('ALTER DATABASE litellm WITH ALLOW_CONNECTIONS true');
+          await side.end();
+        }
         await until('B listening again', 20000, async () => (b.listener?.listening ? true : undefined));
-        // listening again, B still waits for the replica to replay what the primary wrote while it could not hear
+        // listening again, B makes every caller wait for the replica to replay what the primary had by then
+        const waited = b.reads.waitingForAll();
+        expect(typeof waited).toBe('string');
+        expect(lsn(waited!)).toBeGreaterThanOrEqual(lsn(updatedAt));
         expect(await b.reads.readSource('another caller')).toBe(ds);
       } finally {
         await standby.query('SELECT pg_wal_replay_resume()');
       }
-      await until('B reading from the replica again', 20000, async () => ((await b.reads.readSource('another caller')) === replica ? true : undefined));
-      const [row] = await standby.query<{ team_alias: string }>(`SELECT team_alias FROM "LiteLLM_TeamTable" WHERE team_id = $1`, [id], 'litellm');
-      expect(row.team_alias).toBe('unheard');
+      const back = await until('B reading the unheard write from the replica', 20000, async () => {
+        const from = seen.length;
+        const res = await fetch(`${bUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${MASTER_KEY}` }, body: JSON.stringify({ query: TEAM, variables: { id } }) });
+        const during = seen.slice(from);
+        return during.some((x) => x.pool === 'replica') && !during.some((x) => x.pool === 'primary') ? ((await res.json()) as any) : undefined;
+      });
+      expect(back.data.team.alias).toBe('unheard');
     } finally {
       bServer.closeAllConnections();
       await new Promise((r) => bServer.close(r));
       await b.stop();
     }
   }, 90000);
+
+  test('notices on the writes channel: malformed ones are ignored; a flood of callers collapses into one wait for everyone', async () => {
+    const r = new ReadRouting(ds, replica, { url: standby.url('litellm'), maxLagMs: 600000, checkIntervalMs: 100000, readYourWritesMs: 60000 }, createLogger('error', () => undefined));
+    for (const junk of ['', '*', 'x 0/1', `${'a'.repeat(32)} 0/1 extra`, `${'a'.repeat(31)} 0/1`, `${'A'.repeat(32)} 0/1`, `${'a'.repeat(32)} 0/1'; DROP TABLE x`, 'a'.repeat(100000)]) r.noticed(junk);
+    expect(r.waitingForAll()).toBeUndefined();
+    const id = (i: number) => i.toString(16).padStart(32, '0');
+    for (let i = 0; i < 50000; i++) r.noticed(`${id(i)} 0/${(i + 1).toString(16).toUpperCase()}`);
+    expect(r.waitingForAll()).toBeUndefined();
+    // one caller more than the map keeps: every caller now waits for the furthest position heard
+    r.noticed(`${id(50000)} 1/10`);
+    expect(r.waitingForAll()).toBe('1/10');
+    r.noticed(`${id(50001)} 0/5`);
+    expect(r.waitingForAll()).toBe('1/10');
+  });
 
   test('a replica lagging beyond DATABASE_READ_REPLICA_MAX_LAG_MS sends reads to the primary, and gets them back once it catches up', async () => {
     const strict = new ReadRouting(ds, replica, { url: standby.url('litellm'), maxLagMs: 200, checkIntervalMs: 100000, readYourWritesMs: 0 }, createLogger('error'));

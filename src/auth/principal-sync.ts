@@ -61,6 +61,8 @@ export interface NoticeListenerOptions {
   /** first reconnection delay, doubled up to maxBackoffMs */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** how often the connection is asked to answer (a half-open one tells nothing otherwise), and how long it has */
+  heartbeatMs?: number;
 }
 
 /**
@@ -87,7 +89,15 @@ export class NoticeListener {
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.o.url, connectionTimeoutMillis: this.o.connectTimeoutMs ?? 5000, keepAlive: true, application_name: 'litellm-graphql-listener' });
+    const heartbeatMs = this.o.heartbeatMs ?? 5000;
+    const client = new pg.Client({
+      connectionString: this.o.url,
+      connectionTimeoutMillis: this.o.connectTimeoutMs ?? 5000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: heartbeatMs,
+      query_timeout: heartbeatMs,
+      application_name: 'litellm-graphql-listener',
+    });
     this.client = client;
     client.on('notification', (msg) => this.o.channels[msg.channel]?.(msg.payload ?? ''));
     client.on('error', (err) => this.dropped(client, err));
@@ -103,12 +113,26 @@ export class NoticeListener {
     if (this.client !== client) return;
     this.listening = true;
     this.connections++;
+    this.beat(client);
     this.backoffMs = this.o.minBackoffMs ?? 250;
     if (this.connections > 1) this.o.log.info('listening again for the other gateways\' notifications', { channels: Object.keys(this.o.channels) });
   }
 
+  /** A connection that stops answering (a network gone, a failover) is dropped, as one that closed. */
+  private beat(client: pg.Client): void {
+    this.timer = setTimeout(() => {
+      if (this.client !== client) return;
+      client.query('SELECT 1').then(
+        () => this.beat(client),
+        (err) => this.dropped(client, err),
+      );
+    }, this.o.heartbeatMs ?? 5000);
+    this.timer.unref();
+  }
+
   private dropped(client: pg.Client, err?: unknown): void {
     if (this.client !== client) return;
+    clearTimeout(this.timer);
     this.client = null;
     this.listening = false;
     client.removeAllListeners('end');

@@ -61,7 +61,7 @@ export const poolObserver = {
 };
 
 /** Why a read meant for a replica went to the primary. */
-export type FallbackReason = 'unavailable' | 'lagging' | 'read_your_writes';
+export type FallbackReason = 'unavailable' | 'lagging' | 'read_your_writes' | 'not_listening';
 
 /** What the read-replica routing reports: the replica's measured lag, and each read it sent to the primary. */
 export const replicaMetrics = {

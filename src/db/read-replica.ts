@@ -27,6 +27,9 @@ export const WRITES_CHANNEL = 'litellm_graphql_writes';
 /** A caller as named on WRITES_CHANNEL: a hash, so that no key token goes out to listeners. */
 const noticeId = (caller: string) => createHash('sha256').update(`litellm-graphql-writes:${caller}`).digest('hex').slice(0, 32);
 
+/** callers remembered at most: beyond, they collapse into one wait for every caller (see remember) */
+const MAX_REMEMBERED = 50000;
+
 const NOTICE = /^([0-9a-f]{32}) ([0-9A-F]{1,8}\/[0-9A-F]{1,8})$/;
 
 interface Wrote {
@@ -56,6 +59,8 @@ export class ReadRouting {
   private checking?: Promise<void>;
   /** the primary's WAL position at each recent check, oldest first */
   private readonly positions: { lsn: bigint; at: number }[] = [];
+  /** the furthest WAL position the replica was seen to have replayed (-1: none since it was last reachable) */
+  private replayed = -1n;
   /** whether a check has told the status yet (the first one is logged whatever it finds) */
   private known = false;
 
@@ -97,27 +102,36 @@ export class ReadRouting {
     const waits = [mine, unheard].filter((w): w is Wrote => !!w);
     if (!waits.length) return this.replica;
     if (waits.some((w) => w.lsn === null)) {
-      replicaMetrics.fallback('replica', 'read_your_writes');
+      replicaMetrics.fallback('replica', unheard?.lsn === null ? 'not_listening' : 'read_your_writes');
       return this.primary;
     }
-    const lsn = waits.map((w) => w.lsn!).reduce((a, b) => (lsnValue(a) >= lsnValue(b) ? a : b));
-    try {
-      const { rows } = await poolOf(this.replica).query<{ caught_up: boolean | null }>(
-        'SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, NOT pg_is_in_recovery()) AS caught_up',
-        [lsn],
-      );
-      if (rows[0]?.caught_up) {
-        // replaced meanwhile by a later write: that one is still to be waited for
-        if (mine && this.written.get(id) === mine) this.written.delete(id);
-        if (unheard && this.unheard === unheard) this.unheard = null;
-        return this.replica;
+    const needed = waits.map((w) => lsnValue(w.lsn!)).reduce((x, y) => (x > y ? x : y));
+    if (needed > this.replayed) {
+      try {
+        const { rows } = await poolOf(this.replica).query<{ replayed: string | null; standby: boolean }>(
+          'SELECT pg_last_wal_replay_lsn()::text AS replayed, pg_is_in_recovery() AS standby',
+        );
+        // a promoted replica has all the primary wrote
+        this.saw(rows[0].standby ? rows[0].replayed : 'FFFFFFFF/FFFFFFFF');
+      } catch (err) {
+        this.failed(err);
+        return this.primary;
       }
-    } catch (err) {
-      this.failed(err);
-      return this.primary;
+    }
+    if (needed <= this.replayed) {
+      // replaced meanwhile by a later write: that one is still to be waited for
+      if (mine && this.written.get(id) === mine) this.written.delete(id);
+      if (unheard && this.unheard === unheard) this.unheard = null;
+      return this.replica;
     }
     replicaMetrics.fallback('replica', 'read_your_writes');
     return this.primary;
+  }
+
+  /** The furthest position the replica replayed, as a check or a read found it. */
+  private saw(replayed: string | null): void {
+    if (replayed !== null && lsnValue(replayed) > this.replayed) this.replayed = lsnValue(replayed);
+    if (this.unheard?.lsn && lsnValue(this.unheard.lsn) <= this.replayed) this.unheard = null;
   }
 
   /**
@@ -129,7 +143,8 @@ export class ReadRouting {
     const id = noticeId(caller);
     try {
       const { rows } = await poolOf(this.primary).query<{ lsn: string }>(
-        `SELECT pg_current_wal_lsn()::text AS lsn, pg_notify($1, $2 || ' ' || pg_current_wal_lsn()::text)`,
+        // the insert position: past every commit record, even one not yet written out (synchronous_commit = off)
+        `SELECT pg_current_wal_insert_lsn()::text AS lsn, pg_notify($1, $2 || ' ' || pg_current_wal_insert_lsn()::text)`,
         [WRITES_CHANNEL, id],
       );
       this.remember(id, rows[0].lsn);
@@ -165,10 +180,36 @@ export class ReadRouting {
   private remember(id: string, lsn: string | null): void {
     if (!this.opts?.readYourWritesMs) return;
     const now = Date.now();
+    const until = now + this.opts.readYourWritesMs;
     const before = this.written.get(id);
-    // a notice may arrive after a later write of the same caller was remembered: keep the later position
-    const kept = before && before.until > now && (before.lsn === null || (lsn !== null && lsnValue(before.lsn) > lsnValue(lsn))) ? before.lsn : lsn;
-    this.written.set(id, { lsn: kept, until: now + this.opts.readYourWritesMs });
+    if (before && before.until > now) {
+      // a position unknown stays unknown, for this write's window too
+      if (before.lsn === null) return void this.written.set(id, { lsn: null, until });
+      // the notice of this same write, or of an earlier one arriving late: the wait already covers it
+      if (lsn !== null && lsnValue(before.lsn) >= lsnValue(lsn)) return;
+    }
+    if (!before && this.written.size >= MAX_REMEMBERED) return this.collapse(lsn, until);
+    this.written.set(id, { lsn, until });
+  }
+
+  /**
+   * Too many callers wrote within the window (a flood of notices): every caller waits for the furthest position
+   * remembered, and the map starts again empty.
+   */
+  private collapse(lsn: string | null, until: number): void {
+    let furthest: bigint | null = lsn === null ? null : lsnValue(lsn);
+    for (const w of [...this.written.values(), ...(this.unheard ? [this.unheard] : [])]) {
+      if (furthest === null || w.lsn === null) furthest = null;
+      else if (lsnValue(w.lsn) > furthest) furthest = lsnValue(w.lsn);
+    }
+    this.written.clear();
+    const text = furthest === null ? null : `${(furthest >> 32n).toString(16).toUpperCase()}/${(furthest & 0xffffffffn).toString(16).toUpperCase()}`;
+    this.unheard = { lsn: text, until: Math.max(until, this.unheard?.until ?? 0) };
+  }
+
+  /** The position every caller's reads wait for the replica to replay (null: unknown, read from the primary); undefined: none. */
+  waitingForAll(): string | null | undefined {
+    return this.unheard?.lsn;
   }
 
   /**
@@ -206,6 +247,7 @@ export class ReadRouting {
                 greatest(0, extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000) AS since_commit_ms`,
       );
       this.lagMs = rows[0].standby ? this.lagOf(rows[0].replayed, rows[0].since_commit_ms) : 0;
+      this.saw(rows[0].standby ? rows[0].replayed : 'FFFFFFFF/FFFFFFFF');
       replicaMetrics.lag('replica', this.lagMs === null ? null : this.lagMs / 1000);
       this.become(this.lagMs === null || this.lagMs > maxLagMs ? 'lagging' : 'reachable');
     } catch (err) {
@@ -231,6 +273,8 @@ export class ReadRouting {
   }
 
   private become(status: ReplicaStatus, error?: unknown): void {
+    // a replica that comes back may be another one (a restored standby, a reader endpoint's other member)
+    if (status === 'unreachable') this.replayed = -1n;
     if (status === this.status && this.known) return;
     this.known = true;
     this.status = status;

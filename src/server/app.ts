@@ -169,7 +169,7 @@ export async function createGateway({ ds, replica, config, log, onStatements, de
   const url = (ds.options as { url?: string }).url;
   const channels: Record<string, (payload: string) => void> = {};
   if (principals.ttlMs > 0) channels[PRINCIPALS_CHANNEL] = principalNotices(principals);
-  if (replica) channels[WRITES_CHANNEL] = (payload) => reads.noticed(payload);
+  if (replica && config.readReplica?.readYourWritesMs) channels[WRITES_CHANNEL] = (payload) => reads.noticed(payload);
   const listener = Object.keys(channels).length && url
     ? new NoticeListener({
         url,
@@ -178,12 +178,12 @@ export async function createGateway({ ds, replica, config, log, onStatements, de
         connectTimeoutMs: config.timeouts.dbConnectMs,
         connected: async (client) => {
           principals.clear();
-          if (replica) reads.hearing((await client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn);
+          if (channels[WRITES_CHANNEL]) reads.hearing((await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0].lsn);
         },
         lost: () => reads.deaf(),
       })
     : null;
-  if (replica && listener) reads.deaf();
+  if (channels[WRITES_CHANNEL] && listener) reads.deaf();
   await listener?.start();
   const heavy = new HeavyReads(heavyConcurrency(config.limits.heavyReadsConcurrency, poolSize(ds)), config.limits.heavyReadsMaxWaitMs);
   const record = recorder(metrics, log, onStatements);

@@ -187,7 +187,7 @@ export async function makeStandby(primary: Cluster, base: string): Promise<Clust
 
 /** Waits until the standby has replayed everything the primary had written when this was called. */
 export async function caughtUp(primary: Cluster, standby: Cluster, ms = 30000): Promise<void> {
-  const [{ lsn }] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+  const [{ lsn }] = await primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
   await until('the standby replaying the primary', ms, async () => {
     const [{ ok }] = await standby.query<{ ok: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn]);
     return ok ? true : undefined;
