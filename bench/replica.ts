@@ -52,6 +52,8 @@ async function main() {
   const connections = Number(argValue(process.argv, '--connections') ?? 20);
   const heavyClients = Number(argValue(process.argv, '--heavy') ?? 10);
   const writers = Number(argValue(process.argv, '--writers') ?? 4);
+  // Part 2 alternates primary-only and replica rounds: on a shared VM, one round of each is one sample of noise
+  const rounds = Number(argValue(process.argv, '--rounds') ?? 2);
   const primaryBase = process.env.DATABASE_URL;
   const replicaBase = process.env.DATABASE_URL_READ_REPLICA;
   if (!primaryBase || !replicaBase) throw new Error('DATABASE_URL and DATABASE_URL_READ_REPLICA must name the primary and a streaming standby of it');
@@ -133,7 +135,9 @@ async function main() {
     const heavyBody = JSON.stringify(STARVATION.heavy(ctx));
     const mutationBody = JSON.stringify(MUTATION.graphql(ctx));
     const writer = { authorization: `Bearer ${MASTER}` };
-    for (const [label, g] of [['reports on the primary (gateway, primary only)', onPrimary], ['reports on the replica (gateway with DATABASE_URL_READ_REPLICA)', withReplica]] as const) {
+    const sides = [['reports on the primary (gateway, primary only)', onPrimary], ['reports on the replica (gateway with DATABASE_URL_READ_REPLICA)', withReplica]] as const;
+    const order = Array.from({ length: rounds }, (_, i) => (i % 2 ? [...sides].reverse() : sides).map(([side, g]) => [`${side}, round ${i + 1}`, g] as const)).flat();
+    for (const [label, g] of order) {
       process.stderr.write(`generateKey while ${heavyClients} reports run: ${label} …\n`);
       await settle();
       await load(`${g.url}/graphql`, mutationBody, writer, writers, Math.min(2, seconds / 5));
@@ -196,7 +200,7 @@ async function main() {
       `Gateway peak RSS: primary only ${memory.primaryOnlyPeakMB} MB, with the replica ${memory.withReplicaPeakMB} MB. ${keys} keys, ~${logs} spend logs; primary and standby on this one machine (${machine}).`,
     ];
     const md = `${lines.join('\n')}\n`;
-    const out = { scale, keys, spendLogs: Number(logs), seconds, connections, heavyClients, writers, machine, memory, dashboard, mutations, at: new Date().toISOString() };
+    const out = { scale, keys, spendLogs: Number(logs), seconds, connections, heavyClients, writers, rounds, machine, memory, dashboard, mutations, at: new Date().toISOString() };
     fs.mkdirSync(path.resolve('bench/results'), { recursive: true });
     fs.writeFileSync(path.resolve(`bench/results/replica-${scale}.json`), `${JSON.stringify(out, null, 2)}\n`);
     fs.writeFileSync(path.resolve(`bench/results/replica-${scale}.md`), md);
