@@ -54,6 +54,7 @@ async function main() {
   const writers = Number(argValue(process.argv, '--writers') ?? 4);
   // Part 2 alternates primary-only and replica rounds: on a shared VM, one round of each is one sample of noise
   const rounds = Number(argValue(process.argv, '--rounds') ?? 2);
+  const outDir = path.resolve(argValue(process.argv, '--out') ?? 'bench/results');
   const primaryBase = process.env.DATABASE_URL;
   const replicaBase = process.env.DATABASE_URL_READ_REPLICA;
   if (!primaryBase || !replicaBase) throw new Error('DATABASE_URL and DATABASE_URL_READ_REPLICA must name the primary and a streaming standby of it');
@@ -201,9 +202,9 @@ async function main() {
     ];
     const md = `${lines.join('\n')}\n`;
     const out = { scale, keys, spendLogs: Number(logs), seconds, connections, heavyClients, writers, rounds, machine, memory, dashboard, mutations, at: new Date().toISOString() };
-    fs.mkdirSync(path.resolve('bench/results'), { recursive: true });
-    fs.writeFileSync(path.resolve(`bench/results/replica-${scale}.json`), `${JSON.stringify(out, null, 2)}\n`);
-    fs.writeFileSync(path.resolve(`bench/results/replica-${scale}.md`), md);
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, `replica-${scale}.json`), `${JSON.stringify(out, null, 2)}\n`);
+    fs.writeFileSync(path.join(outDir, `replica-${scale}.md`), md);
     process.stdout.write(`\n${md}`);
   } finally {
     await primary.end();

@@ -40,12 +40,6 @@ function endUserId(field: string, id: string): void {
   if (id.length > MAX_ID_LENGTH) throw badInput(field, `must be at most ${MAX_ID_LENGTH} characters`);
 }
 
-function idList(field: string, ids: string[]): string[] {
-  if (!ids.length || ids.length > MAX_IDS) throw badInput(field, `give 1 to ${MAX_IDS} end user ids`);
-  ids.forEach((id, i) => endUserId(`${field}[${i}]`, id));
-  return [...new Set(ids)];
-}
-
 function customerFields(a: { alias?: string | null; allowedModelRegion?: string | null; defaultModel?: string | null; blocked?: boolean | null }): void {
   if (a.alias != null && a.alias.length > MAX_TEXT) throw badInput('alias', `must be at most ${MAX_TEXT} characters`);
   // LiteLLM's wording of its 422 for a region outside AllowedModelRegion
@@ -176,7 +170,7 @@ export class EndUserService {
   /** LiteLLM's /customer/delete: all the ids exist or nothing is deleted; their budget tiers stay. */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.assertCanManageEndUsers('delete end users');
-    const wanted = idList('ids', ids);
+    const wanted = v.idList('ids', ids, MAX_IDS, 'end user ids', MAX_ID_LENGTH);
     return this.ds.transaction(async (em) => {
       const rows = await this.lockedAll(em, wanted);
       await em.query(`DELETE FROM "LiteLLM_EndUserTable" WHERE user_id = ANY($1::text[])`, [wanted]);
@@ -188,7 +182,7 @@ export class EndUserService {
   /** LiteLLM's /customer/block: an upsert per id, so an id never seen before gets a row with blocked = true. */
   async block(ids: string[]): Promise<string[]> {
     this.policy.assertCanManageEndUsers('block end users');
-    const wanted = idList('ids', ids);
+    const wanted = v.idList('ids', ids, MAX_IDS, 'end user ids', MAX_ID_LENGTH);
     return this.ds.transaction(async (em) => {
       const before = new Map((await this.locked(em, wanted)).map((r) => [r.id, r]));
       await em.query(
@@ -207,7 +201,7 @@ export class EndUserService {
   /** /customer/unblock as a write: blocked = false on existing end users; unknown ids refuse the call. */
   async unblock(ids: string[]): Promise<string[]> {
     this.policy.assertCanManageEndUsers('unblock end users');
-    const wanted = idList('ids', ids);
+    const wanted = v.idList('ids', ids, MAX_IDS, 'end user ids', MAX_ID_LENGTH);
     return this.ds.transaction(async (em) => {
       const rows = await this.lockedAll(em, wanted);
       await em.query(`UPDATE "LiteLLM_EndUserTable" SET blocked = false WHERE user_id = ANY($1::text[])`, [wanted]);

@@ -72,12 +72,6 @@ function validateOrganization(a: CreateOrganizationArgs | UpdateOrganizationArgs
   validateBudget(budgetPart(a));
 }
 
-function uniqueIds(field: string, ids: string[], max: number): string[] {
-  if (!ids.length || ids.length > max) throw badInput(field, `give 1 to ${max} ids`);
-  for (const id of ids) if (!id || id.length > 256) throw badInput(field, 'ids must be 1 to 256 characters');
-  return [...new Set(ids)];
-}
-
 /**
  * Organizations and their members as LiteLLM's /organization/* endpoints write them, each call one
  * transaction with its audit row (LiteLLM writes them step by step, so a failure midway leaves half a change).
@@ -170,7 +164,7 @@ export class OrganizationService {
    */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireAdmin('delete organizations');
-    const wanted = uniqueIds('ids', ids, MAX_ORGANIZATIONS);
+    const wanted = v.idList('ids', ids, MAX_ORGANIZATIONS, 'organization ids');
     return this.ds.transaction(async (em) => {
       const orgs = await em.find(Organization, { where: wanted.map((id) => ({ id })), lock: { mode: 'pessimistic_write' } });
       const missing = wanted.find((id) => !orgs.some((o) => o.id === id));
@@ -302,7 +296,7 @@ export class OrganizationService {
    */
   async removeMembers(organizationId: string, userIds: string[]): Promise<Organization> {
     this.policy.requireWrite('remove organization members');
-    const ids = uniqueIds('userIds', userIds, MAX_MEMBERS);
+    const ids = v.idList('userIds', userIds, MAX_MEMBERS, 'user ids');
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_delete');
       const rows = await em.find(OrganizationMember, { where: ids.map((userId) => ({ userId, organizationId: org.id })), lock: { mode: 'pessimistic_write' } });

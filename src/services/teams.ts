@@ -312,8 +312,7 @@ export class TeamService {
    */
   async delete(ids: string[]): Promise<string[]> {
     this.policy.requireWrite('delete teams');
-    const wanted = uniq(ids);
-    if (!wanted.length || wanted.length > MAX_IDS) throw badInput('ids', `give 1 to ${MAX_IDS} team ids`);
+    const wanted = v.idList('ids', ids, MAX_IDS, 'team ids');
     const caller = this.policy.caller;
     return this.ds.transaction(async (em) => {
       const teams: Team[] = [];

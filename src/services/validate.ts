@@ -67,3 +67,13 @@ export function userId(field: string, id: string | null | undefined): void {
   if (id === null || id === undefined) return;
   if (!id.trim() || id.length > 512 || /[\u0000-\u001f]/.test(id)) throw badInput(field, 'must be 1 to 512 characters without control characters');
 }
+
+/** The ids a mutation acts on: 1 to max of them, each 1 to maxLength characters; duplicates count once. */
+export function idList(field: string, ids: string[], max: number, what: string, maxLength = 256): string[] {
+  if (!ids.length || ids.length > max) throw badInput(field, `give 1 to ${max} ${what}`);
+  ids.forEach((id, i) => {
+    if (!id) throw badInput(`${field}[${i}]`, 'must not be empty');
+    if (id.length > maxLength) throw badInput(`${field}[${i}]`, `must be at most ${maxLength} characters`);
+  });
+  return [...new Set(ids)];
+}
