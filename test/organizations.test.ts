@@ -306,3 +306,26 @@ test('a member added by email finds the user whose email differs only in case, a
   expect(r.data.addOrganizationMembers.members.nodes).toEqual([{ userId: 'case-user', role: 'internal_user' }]);
   expect(await q(`SELECT count(*)::int AS n FROM "LiteLLM_UserTable" WHERE lower(user_email) = 'case.person@example.com'`)).toEqual([{ n: 1 }]);
 });
+
+test('an organization member add costs the same statements whatever its width: 3 or 60 members, new and existing, with tiers', async () => {
+  const add = async (width: number, tag: string) => {
+    const id = await makeOrganization(t, `wide-${tag}`);
+    const members = [];
+    for (let i = 0; i < width; i++) {
+      if (i % 3 === 0) {
+        await q(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role) VALUES ($1, $2, 'internal_user')`, [`wide-${tag}-old-${i}`, `Wide-${tag}-${i}@example.com`]);
+        members.push({ userEmail: `wide-${tag}-${i}@EXAMPLE.com`, role: 'INTERNAL_USER' });
+      } else if (i % 3 === 1) members.push({ userEmail: `wide-${tag}-new-${i}@example.com`, role: 'INTERNAL_USER_VIEWER' });
+      else members.push({ userId: `wide-${tag}-id-${i}`, role: 'ORG_ADMIN', maxBudgetInOrganization: 3, budgetDuration: '7d' });
+    }
+    const r = await t.gql(ADD, { o: id, m: members });
+    expect(r.errors).toBeUndefined();
+    const rows = await q(`SELECT m.user_id, m.user_role, b.max_budget FROM "LiteLLM_OrganizationMembership" m LEFT JOIN "LiteLLM_BudgetTable" b USING (budget_id) WHERE m.organization_id = $1`, [id]);
+    expect(rows).toHaveLength(width);
+    expect(rows.filter((x: any) => x.max_budget === 3)).toHaveLength(members.filter((m) => m.maxBudgetInOrganization).length);
+    // existing users found by email whatever its case: no second user for them
+    expect(await q(`SELECT 1 FROM "LiteLLM_UserTable" WHERE lower(user_email) LIKE $1 GROUP BY lower(user_email) HAVING count(*) > 1`, [`wide-${tag}-%`])).toEqual([]);
+    return r.statements.length;
+  };
+  expect(await add(60, 'b')).toBe(await add(3, 'a'));
+});

@@ -161,3 +161,36 @@ test('removing a member: the entry, the team in UserTable.teams, the membership 
   expect(codes(await t.gql(REMOVE, { t: team }))).toEqual(['BAD_USER_INPUT']);
   expect(await fingerprint()).toBe(before);
 });
+
+test('a member add costs the same statements whatever its width: 3 or 60 members, new and existing, own tiers and the team default tier', async () => {
+  await q(`INSERT INTO "LiteLLM_BudgetTable" (budget_id, max_budget, rpm_limit, budget_duration, created_by, updated_by) VALUES ('wide-tier', 7, 60, '1d', 'x', 'x') ON CONFLICT DO NOTHING`);
+  const add = async (width: number, tag: string) => {
+    const team = await makeTeam(t, `wide-${tag}`, org);
+    await q(`UPDATE "LiteLLM_TeamTable" SET metadata = '{"team_member_budget_id": "wide-tier"}' WHERE team_id = $1`, [team]);
+    // a third existing users (one in the organization), a third new by email, a third new by id with a tier of their own
+    const members = [];
+    for (let i = 0; i < width; i++) {
+      if (i % 3 === 0) {
+        const id = `wide-${tag}-old-${i}`;
+        await q(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, teams) VALUES ($1, $2, '{}')`, [id, `${id}@Example.com`]);
+        await q(`INSERT INTO "LiteLLM_OrganizationMembership" (user_id, organization_id, user_role) VALUES ($1, $2, 'internal_user')`, [id, org]);
+        members.push({ userEmail: `${id}@example.COM` });
+      } else if (i % 3 === 1) members.push({ userEmail: `wide-${tag}-new-${i}@example.com`, role: 'ADMIN' });
+      else members.push({ userId: `wide-${tag}-id-${i}`, maxBudgetInTeam: 2, budgetDuration: '7d' });
+    }
+    const r = await t.gql(ADD, { t: team, m: members });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.addTeamMembers.members.nodes).toHaveLength(width);
+    // every member has a tier: a copy of the team default or their own, each a row of its own
+    const tiers = await q(`SELECT tm.user_id, b.budget_id, b.max_budget FROM "LiteLLM_TeamMembership" tm JOIN "LiteLLM_BudgetTable" b USING (budget_id) WHERE tm.team_id = $1`, [team]);
+    expect(tiers).toHaveLength(width);
+    expect(new Set(tiers.map((x: any) => x.budget_id)).size).toBe(width);
+    expect(tiers.filter((x: any) => x.max_budget === 2)).toHaveLength(members.filter((m) => m.maxBudgetInTeam).length);
+    // existing users were found by email case-insensitively: no new user for them; everyone has the team once
+    const users = await q(`SELECT user_id, teams FROM "LiteLLM_UserTable" WHERE $1 = ANY(teams)`, [team]);
+    expect(users).toHaveLength(width);
+    for (const u of users) expect(u.teams).toEqual([team]);
+    return r.statements.length;
+  };
+  expect(await add(60, 'b')).toBe(await add(3, 'a'));
+});

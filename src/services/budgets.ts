@@ -127,6 +127,13 @@ export class BudgetService {
     return em.findOneByOrFail(Budget, { id });
   }
 
+  /** Many new tiers in one statement (their ids given). */
+  async insertTiers(em: EntityManager, tiers: { id: string; a: BudgetFields | SetBudgetArgs }[], now: Date): Promise<void> {
+    if (!tiers.length) return;
+    const actor = actorOf(this.policy.caller);
+    await em.insert(Budget, tiers.map(({ id, a }) => em.create(Budget, { id, createdAt: now, createdBy: actor, ...this.tierChanges(a, now) })));
+  }
+
   /** The tier, locked, or NOT_FOUND. */
   async tier(em: EntityManager, id: string): Promise<Budget> {
     const b = await em.findOne(Budget, { where: { id }, lock: { mode: 'pessimistic_write' } });

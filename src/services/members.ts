@@ -65,5 +65,9 @@ export const lockUserEmail = (em: EntityManager, email: string) =>
 
 /** The emails of these members, locked once each in one order (the order every caller takes them in). */
 export async function lockUserEmails(em: EntityManager, members: { userEmail?: string | null }[]): Promise<void> {
-  for (const email of [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort()) await lockUserEmail(em, email);
+  const emails = [...new Set(members.flatMap((m) => (m.userEmail ? [m.userEmail.trim().toLowerCase()] : [])))].sort();
+  if (emails.length === 1) await lockUserEmail(em, emails[0]);
+  // one statement: the sorted rows are locked in their order
+  else if (emails.length)
+    await em.query(`SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM (SELECT 'litellm_user_email:' || e AS k FROM unnest($1::text[]) WITH ORDINALITY AS u(e, n) ORDER BY n) s`, [emails]);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Budget, Organization, OrganizationMember, User } from '../../entities';
+import { Budget, Organization, OrganizationMember } from '../../entities';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { insertReturning } from '../db/rows';
@@ -70,6 +70,17 @@ function validateOrganization(a: CreateOrganizationArgs | UpdateOrganizationArgs
   v.jsonObject('modelMaxBudget', a.modelMaxBudget);
   if (a.budgetId != null && !ORGANIZATION_ID.test(a.budgetId)) throw badInput('budgetId', 'must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ / -');
   validateBudget(budgetPart(a));
+}
+
+/** A user a member names (user_id null: an email given, with its folding), or one this call makes. */
+interface KnownUser {
+  given: string | null;
+  user_id: string | null;
+  user_role: string | null;
+  orgs: string[];
+  folded: string | null;
+  member: boolean;
+  made: boolean;
 }
 
 /**
@@ -222,45 +233,80 @@ export class OrganizationService {
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
       await lockUserEmails(em, members);
-      const added: { user_id: string; user_role: string; budget_id: string | null }[] = [];
+      const known = await this.knownUsers(em, members, org.id);
+      const making: { id: string; email: string | null }[] = [];
+      const tiers: { id: string; a: BudgetFields }[] = [];
+      const added: { user_id: string; user_role: string; budget_id: string | null; at: string }[] = [];
       for (const [i, m] of members.entries()) {
-        const { userId, existed } = await this.memberUser(em, m, i, now);
-        if (existed) {
-          const [u]: { user_role: string | null; orgs: string[] }[] = await em.query(
-            `SELECT u.user_role, coalesce((SELECT array_agg(organization_id) FROM "LiteLLM_OrganizationMembership" WHERE user_id = u.user_id), '{}') AS orgs
-               FROM "LiteLLM_UserTable" u WHERE u.user_id = $1`,
-            [userId],
-          );
-          this.policy.assertMayBringIntoOrganization({ userId, role: u.user_role, organizationIds: u.orgs });
+        const at = `members[${i}]`;
+        let user = m.userId ? known.find((u) => u.user_id === m.userId) : undefined;
+        if (!user && m.userEmail) {
+          // as everywhere else: one user per email whatever its case (LiteLLM's lower(user_email) index)
+          const folded = known.find((u) => u.given === m.userEmail)?.folded;
+          const byEmail = known.filter((u) => u.user_id !== null && u.folded !== null && u.folded === folded);
+          // LiteLLM's wording
+          if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
+          user = byEmail[0];
         }
+        let userId: string;
+        if (user) {
+          userId = user.user_id!;
+          if (!user.made) this.policy.assertMayBringIntoOrganization({ userId, role: user.user_role, organizationIds: user.orgs });
+        } else {
+          if (m.userId) this.policy.assertMayCreateUserId(m.userId);
+          userId = m.userId ?? randomUUID();
+          making.push({ id: userId, email: m.userEmail ?? null });
+          const folded = m.userEmail ? (known.find((u) => u.given === m.userEmail)?.folded ?? null) : null;
+          known.push({ given: null, user_id: userId, user_role: 'internal_user', orgs: [], folded, member: false, made: true });
+        }
+        // LiteLLM fails on the duplicate membership row
+        if (user?.member || added.some((x) => x.user_id === userId)) throw conflict(`User ${userId} is already a member of organization ${org.id}`, at);
         let budgetId: string | null = null;
-        if (m.maxBudgetInOrganization != null) budgetId = (await this.budgets.insertTier(em, randomUUID(), { maxBudget: m.maxBudgetInOrganization, budgetDuration: m.budgetDuration ?? undefined }, now)).id;
-        const row = await insertReturning(em, OrganizationMember, { userId, organizationId: org.id, role: m.role, spend: 0, budgetId, createdAt: now, updatedAt: now }, new Set(['userId']));
-        if (!row) throw conflict(`User ${userId} is already a member of organization ${org.id}`, `members[${i}]`);
-        added.push({ user_id: userId, user_role: m.role, budget_id: budgetId });
+        if (m.maxBudgetInOrganization != null) {
+          budgetId = randomUUID();
+          tiers.push({ id: budgetId, a: { maxBudget: m.maxBudgetInOrganization, budgetDuration: m.budgetDuration ?? undefined } });
+        }
+        added.push({ user_id: userId, user_role: m.role, budget_id: budgetId, at });
       }
-      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: null, after: { members_added: added } });
+      // LiteLLM's get_new_internal_user_defaults; a user made meanwhile by another call is kept as it is
+      if (making.length)
+        await em.query(
+          `INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role, models, spend, created_at, updated_at)
+           SELECT u.id, u.email, 'internal_user', '{}'::text[], 0, $3, $3 FROM unnest($1::text[], $2::text[]) AS u(id, email)
+           ON CONFLICT (user_id) DO NOTHING`,
+          [making.map((u) => u.id), making.map((u) => u.email), now],
+        );
+      await this.budgets.insertTiers(em, tiers, now);
+      const inserted: { user_id: string }[] = await em.query(
+        `INSERT INTO "LiteLLM_OrganizationMembership" (user_id, organization_id, user_role, spend, budget_id, created_at, updated_at)
+         SELECT m.u, $4, m.r, 0, m.b, $5, $5 FROM unnest($1::text[], $2::text[], $3::text[]) AS m(u, r, b)
+         ON CONFLICT (user_id, organization_id) DO NOTHING RETURNING user_id`,
+        [added.map((x) => x.user_id), added.map((x) => x.user_role), added.map((x) => x.budget_id), org.id, now],
+      );
+      // added meanwhile by another call
+      const late = added.find((x) => !inserted.some((r) => r.user_id === x.user_id));
+      if (late) throw conflict(`User ${late.user_id} is already a member of organization ${org.id}`, late.at);
+      await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: null, after: { members_added: added.map(({ at: _at, ...x }) => x) } });
       return org;
     });
   }
 
-  /** The member's user_id, the user made as LiteLLM's get_new_internal_user_defaults when nobody has the id or email. */
-  private async memberUser(em: EntityManager, m: OrganizationMemberArgs, i: number, now: Date): Promise<{ userId: string; existed: boolean }> {
-    if (m.userId) {
-      const byId: unknown[] = await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId]);
-      if (byId.length) return { userId: m.userId, existed: true };
-    }
-    if (m.userEmail) {
-      // as everywhere else: one user per email whatever its case (LiteLLM's lower(user_email) index)
-      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) LIMIT 2`, [m.userEmail]);
-      // LiteLLM's wording
-      if (byEmail.length > 1) throw badInput(`members[${i}]`, "Multiple users with this email found in db. Please use 'user_id' instead.");
-      if (byEmail.length === 1) return { userId: byEmail[0].user_id, existed: true };
-    }
-    if (m.userId) this.policy.assertMayCreateUserId(m.userId);
-    const id = m.userId ?? randomUUID();
-    await insertReturning(em, User, { id, email: m.userEmail ?? null, role: 'internal_user', models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
-    return { userId: id, existed: false };
+  /**
+   * The users the members name, by id or by email (folded by PostgreSQL's lower(), as LiteLLM's index is), with
+   * their role, their organizations and whether they are in this one; and each email given, as lower() folds it.
+   */
+  private async knownUsers(em: EntityManager, members: OrganizationMemberArgs[], organizationId: string): Promise<KnownUser[]> {
+    const rows: Omit<KnownUser, 'made'>[] = await em.query(
+      `WITH given AS (SELECT e, lower(e) AS folded FROM unnest($2::text[]) AS e)
+       SELECT e AS given, NULL AS user_id, NULL AS user_role, '{}'::text[] AS orgs, folded, false AS member FROM given
+       UNION ALL
+       SELECT NULL, u.user_id, u.user_role, coalesce(o.orgs, '{}'), lower(u.user_email), coalesce($3 = ANY(o.orgs), false)
+         FROM "LiteLLM_UserTable" u
+         LEFT JOIN LATERAL (SELECT array_agg(organization_id) AS orgs FROM "LiteLLM_OrganizationMembership" WHERE user_id = u.user_id) o ON true
+        WHERE u.user_id = ANY($1::text[]) OR lower(u.user_email) IN (SELECT folded FROM given)`,
+      [members.flatMap((m) => (m.userId ? [m.userId] : [])), members.flatMap((m) => (m.userEmail ? [m.userEmail] : [])), organizationId],
+    );
+    return rows.map((r) => ({ ...r, made: false }));
   }
 
   /**

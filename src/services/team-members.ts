@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Budget, Team, TeamMembership, User } from '../../entities';
+import { Budget, Team, TeamMembership } from '../../entities';
 import type { TeamMemberEntry } from './members';
 import { lockUserEmails, memberOf } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
-import { insertReturning } from '../db/rows';
 import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson } from './audit';
 import { tierShared } from './budgets';
@@ -57,8 +56,44 @@ function validatePatch(p: MemberBudgetPatch): void {
 }
 
 /** The team in the user's UserTable.teams, once (LiteLLM's _append_team_id_if_absent). */
-const joinTeam = (em: EntityManager, userId: string, teamId: string) =>
-  em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = $1 AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [userId, teamId]);
+const joinTeam = (em: EntityManager, userIds: string[], teamId: string) =>
+  em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = ANY($1::text[]) AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [userIds, teamId]);
+
+interface NamedUser {
+  user_id: string;
+  user_email: string | null;
+  /** lower(user_email) */
+  folded: string | null;
+}
+
+interface Named {
+  users: NamedUser[];
+  /** a member's email as lower() folds it */
+  fold: (email: string) => string | null;
+}
+
+/**
+ * Who a member is, as LiteLLM resolves it, among the users named (read at the start, with those this call made
+ * since): with both id and email, the email must not belong to another user; an email alone finds its user
+ * case-insensitively, or makes a new id; an id alone takes its email.
+ */
+function identify({ users, fold }: Named, m: TeamMemberArgs, i: number): { id: string; email: string | null; exists: boolean } {
+  const at = `members[${i}]`;
+  const byId = users.find((u) => u.user_id === m.userId);
+  if (m.userId && m.userEmail) {
+    const byEmail = users.filter((u) => u.user_email === m.userEmail);
+    if (byEmail.length > 1) throw badInput(at, `Multiple users found with email '${m.userEmail}'. Please use 'user_id' instead.`);
+    if (byEmail.length === 1 && byEmail[0].user_id !== m.userId) throw badInput(at, `user_email '${m.userEmail}' and user_id '${m.userId}' do not belong to the same user.`);
+    return { id: m.userId, email: m.userEmail, exists: byEmail.length === 1 || !!byId };
+  }
+  if (m.userEmail) {
+    const email = fold(m.userEmail);
+    const byEmail = users.filter((u) => u.folded !== null && u.folded === email);
+    if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
+    return byEmail.length ? { id: byEmail[0].user_id, email: m.userEmail, exists: true } : { id: randomUUID(), email: m.userEmail, exists: false };
+  }
+  return { id: m.userId!, email: byId?.user_email ?? null, exists: !!byId };
+}
 
 /** The team's default member tier (metadata.team_member_budget_id), when it names one. */
 const memberTemplate = (team: Team): unknown => (team.metadata && typeof team.metadata === 'object' ? (team.metadata as Record<string, unknown>).team_member_budget_id : undefined);
@@ -112,35 +147,53 @@ export class TeamMemberService {
     this.policy.assertTeamOpen(team);
     const roster = rosterOf(team).filter(isEntry);
     const inTeam = (id: string | null, email: string | null) => roster.some((e) => (id !== null && e.user_id === id) || (email !== null && e.user_email === email));
+    // every user a member names, by id or by email, in one statement; users this call makes join the list
+    const named = await this.namedUsers(em, members);
+    const inOrganization = new Set<string>();
+    if (team.organizationId && named.users.length) {
+      const rows: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [team.organizationId, named.users.map((u) => u.user_id)]);
+      for (const r of rows) inOrganization.add(r.user_id);
+    }
 
     const added: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = [];
     const duplicates: string[] = [];
+    const joining: string[] = [];
+    const making: { id: string; email: string | null }[] = [];
+    const tiers: { userId: string; m: TeamMemberArgs }[] = [];
     for (const [i, m] of members.entries()) {
-      const { id, email, exists } = await this.identify(em, m, i);
+      const { id, email, exists } = identify(named, m, i);
       if (!exists && m.userId) this.policy.assertMayCreateUserId(m.userId);
       if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
-      if (exists && id !== made && team.organizationId) {
-        const inOrganization = (await em.query(`SELECT 1 FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = $2`, [team.organizationId, id])).length > 0;
-        this.policy.assertCanJoinOrganizationTeam(team, id, inOrganization);
-      }
+      if (exists && id !== made && team.organizationId) this.policy.assertCanJoinOrganizationTeam(team, id, inOrganization.has(id));
       if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
         duplicates.push(`user_id=${id}, user_email=${email}`);
         continue;
       }
-      if (exists) {
-        await joinTeam(em, id, team.id);
-      } else {
-        // LiteLLM's new internal user: its role, the team, no models, no key
-        const row = await insertReturning(em, User, { id, email, role: 'internal_user', teamIds: [team.id], models: [], spend: 0, createdAt: now, updatedAt: now }, new Set(['id']));
-        // made meanwhile by another call: it joins as an existing user
-        if (!row) await joinTeam(em, id, team.id);
+      if (exists) joining.push(id);
+      else {
+        making.push({ id, email });
+        named.users.push({ user_id: id, user_email: email, folded: email === null ? null : named.fold(email) });
       }
-      await this.memberBudget(em, team, id, m, now, actor);
+      tiers.push({ userId: id, m });
       added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
     }
     // LiteLLM's wording; in a list, members already in the team are skipped
     if (!added.length)
       throw conflict(members.length === 1 ? `User already in team. Member: ${duplicates[0]}` : `All users are already in team. Members: ${duplicates.join('; ')}`, 'members');
+    if (making.length) {
+      // LiteLLM's new internal users: their role, the team, no models, no key
+      const inserted: { user_id: string }[] = await em.query(
+        `INSERT INTO "LiteLLM_UserTable" (user_id, user_email, user_role, teams, models, spend, created_at, updated_at)
+         SELECT u.id, u.email, 'internal_user', ARRAY[$3]::text[], '{}'::text[], 0, $4, $4 FROM unnest($1::text[], $2::text[]) AS u(id, email)
+         ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
+        [making.map((u) => u.id), making.map((u) => u.email), team.id, now],
+      );
+      // made meanwhile by another call: they join as existing users
+      const done = new Set(inserted.map((r) => r.user_id));
+      joining.push(...making.filter((u) => !done.has(u.id)).map((u) => u.id));
+    }
+    if (joining.length) await joinTeam(em, joining, team.id);
+    await this.memberBudgets(em, team, tiers, now, actor);
     await em.query(
       `UPDATE "LiteLLM_TeamTable" SET members_with_roles = (CASE WHEN jsonb_typeof(members_with_roles) = 'array' THEN members_with_roles ELSE '[]'::jsonb END) || $2::jsonb,
               updated_at = $3 WHERE team_id = $1`,
@@ -151,68 +204,66 @@ export class TeamMemberService {
   }
 
   /**
-   * Who a member is, as LiteLLM resolves it: with both id and email, the email must not belong to another
-   * user; an email alone finds its user case-insensitively, or makes a new id; an id alone takes its email.
+   * The users the members name, by id or by email case-insensitively (identify picks among them as LiteLLM
+   * would), with every email folded by PostgreSQL's lower(), as LiteLLM's lookups compare them.
    */
-  private async identify(em: EntityManager, m: TeamMemberArgs, i: number): Promise<{ id: string; email: string | null; exists: boolean }> {
-    const at = `members[${i}]`;
-    if (m.userId && m.userEmail) {
-      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE user_email = $1 LIMIT 2`, [m.userEmail]);
-      if (byEmail.length > 1) throw badInput(at, `Multiple users found with email '${m.userEmail}'. Please use 'user_id' instead.`);
-      if (byEmail.length === 1 && byEmail[0].user_id !== m.userId) throw badInput(at, `user_email '${m.userEmail}' and user_id '${m.userId}' do not belong to the same user.`);
-      const exists = byEmail.length === 1 || !!(await em.query(`SELECT 1 FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId])).length;
-      return { id: m.userId, email: m.userEmail, exists };
-    }
-    if (m.userEmail) {
-      const byEmail: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_UserTable" WHERE lower(user_email) = lower($1) LIMIT 2`, [m.userEmail]);
-      if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
-      return byEmail.length ? { id: byEmail[0].user_id, email: m.userEmail, exists: true } : { id: randomUUID(), email: m.userEmail, exists: false };
-    }
-    const rows: { user_email: string | null }[] = await em.query(`SELECT user_email FROM "LiteLLM_UserTable" WHERE user_id = $1`, [m.userId]);
-    return { id: m.userId!, email: rows[0]?.user_email ?? null, exists: rows.length > 0 };
+  private async namedUsers(em: EntityManager, members: TeamMemberArgs[]): Promise<Named> {
+    const ids = members.flatMap((m) => (m.userId ? [m.userId] : []));
+    const emails = members.flatMap((m) => (m.userEmail ? [m.userEmail] : []));
+    const rows: { user_id: string | null; user_email: string | null; folded: string | null }[] = await em.query(
+      `WITH given AS (SELECT e, lower(e) AS folded FROM unnest($2::text[]) AS e)
+       SELECT NULL AS user_id, e AS user_email, folded FROM given
+       UNION ALL
+       SELECT user_id, user_email, lower(user_email) FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[]) OR lower(user_email) IN (SELECT folded FROM given)`,
+      [ids, emails],
+    );
+    const folded = new Map(rows.filter((r) => r.user_id === null).map((r) => [r.user_email!, r.folded]));
+    return { users: rows.filter((r): r is NamedUser => r.user_id !== null), fold: (email) => folded.get(email) ?? null };
   }
 
   /**
-   * A member's budget in the team, as LiteLLM makes it: maxBudgetInTeam makes a tier of its own; without
-   * it, the team's metadata.team_member_budget_id tier is copied for the member; either way a
-   * TeamMembership row points at it. With neither, no row is written.
+   * The members' budgets in the team, as LiteLLM makes them: maxBudgetInTeam makes a tier of one's own; without
+   * it, the team's metadata.team_member_budget_id tier is copied for the member; either way a TeamMembership
+   * row points at it. With neither, no row is written.
    */
-  private async memberBudget(em: EntityManager, team: Team, userId: string, m: TeamMemberArgs, now: Date, actor: string): Promise<void> {
-    const budgetId = randomUUID();
-    if (m.maxBudgetInTeam != null) {
-      const resetAt = nextReset(m.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
-      await em.insert(Budget, em.create(Budget, { id: budgetId, maxBudget: m.maxBudgetInTeam, budgetDuration: m.budgetDuration ?? null, budgetResetAt: resetAt, createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now }));
-    } else {
-      const template = memberTemplate(team);
-      if (typeof template !== 'string') return;
-      const source = await em.findOneBy(Budget, { id: template });
-      if (!source) return;
-      const resetAt = nextReset(source.budgetDuration, now, { timezone: this.config.timezone, resetTime: this.config.budgetResetTime });
-      await em.insert(
-        Budget,
-        em.create(Budget, {
-          id: budgetId,
-          maxBudget: source.maxBudget,
-          softBudget: source.softBudget,
-          maxParallelRequests: source.maxParallelRequests,
-          tpmLimit: source.tpmLimit,
-          rpmLimit: source.rpmLimit,
-          modelMaxBudget: source.modelMaxBudget,
-          budgetDuration: source.budgetDuration,
-          budgetResetAt: resetAt,
-          allowedModels: source.allowedModels,
-          createdBy: actor,
-          updatedBy: actor,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-    }
+  private async memberBudgets(em: EntityManager, team: Team, members: { userId: string; m: TeamMemberArgs }[], now: Date, actor: string): Promise<void> {
+    const at = { timezone: this.config.timezone, resetTime: this.config.budgetResetTime };
+    const stamp = { createdBy: actor, updatedBy: actor, createdAt: now, updatedAt: now };
+    const own = members.filter(({ m }) => m.maxBudgetInTeam != null);
+    const rest = members.filter(({ m }) => m.maxBudgetInTeam == null);
+    const template = memberTemplate(team);
+    const source = rest.length && typeof template === 'string' ? await em.findOneBy(Budget, { id: template }) : null;
+    const tiers: { userId: string; budget: Budget }[] = [
+      ...own.map(({ userId, m }) => ({
+        userId,
+        budget: em.create(Budget, { id: randomUUID(), maxBudget: m.maxBudgetInTeam, budgetDuration: m.budgetDuration ?? null, budgetResetAt: nextReset(m.budgetDuration, now, at), ...stamp }),
+      })),
+      ...(source
+        ? rest.map(({ userId }) => ({
+            userId,
+            budget: em.create(Budget, {
+              id: randomUUID(),
+              maxBudget: source.maxBudget,
+              softBudget: source.softBudget,
+              maxParallelRequests: source.maxParallelRequests,
+              tpmLimit: source.tpmLimit,
+              rpmLimit: source.rpmLimit,
+              modelMaxBudget: source.modelMaxBudget,
+              budgetDuration: source.budgetDuration,
+              budgetResetAt: nextReset(source.budgetDuration, now, at),
+              allowedModels: source.allowedModels,
+              ...stamp,
+            }),
+          }))
+        : []),
+    ];
+    if (!tiers.length) return;
+    await em.insert(Budget, tiers.map((t) => t.budget));
     // a membership row left by an earlier stay in the team takes the new tier
     await em.query(
-      `INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend, budget_id) VALUES ($1, $2, 0, $3)
+      `INSERT INTO "LiteLLM_TeamMembership" (user_id, team_id, spend, budget_id) SELECT u, $3, 0, b FROM unnest($1::text[], $2::text[]) AS x(u, b)
        ON CONFLICT (user_id, team_id) DO UPDATE SET budget_id = EXCLUDED.budget_id`,
-      [userId, team.id, budgetId],
+      [tiers.map((t) => t.userId), tiers.map((t) => t.budget.id), team.id],
     );
   }
 
