@@ -329,3 +329,18 @@ test('an organization member add costs the same statements whatever its width: 3
   };
   expect(await add(60, 'b')).toBe(await add(3, 'a'));
 });
+
+test("finding the named users reads UserTable's indexes, not every user (a LiteLLM deployment may hold many)", async () => {
+  await q(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, teams) SELECT 'bulk-' || g, 'bulk-' || g || '@example.com', '{}' FROM generate_series(1, 20000) g`);
+  await q(`ANALYZE "LiteLLM_UserTable"`);
+  const id = await makeOrganization(t, 'indexed');
+  const r = await t.gql(ADD, { o: id, m: [{ userEmail: 'Bulk-7@example.com', role: 'INTERNAL_USER' }, { userId: 'bulk-8', role: 'INTERNAL_USER' }] });
+  expect(r.errors).toBeUndefined();
+  const lookups = r.statements.filter((s) => /^\s*(WITH|SELECT)/i.test(s) && /FROM "LiteLLM_UserTable"/.test(s) && /user_email|user_id/.test(s));
+  expect(lookups.length).toBeGreaterThan(0);
+  for (const s of lookups) {
+    const params = [['bulk-8'], ['Bulk-7@example.com'], id].slice(0, Math.max(0, ...[...s.matchAll(/\$(\d+)/g)].map((m) => Number(m[1]))));
+    const plan = (await q(`EXPLAIN ${s}`, params)).map((row: any) => row['QUERY PLAN']).join('\n');
+    expect(plan).not.toMatch(/Seq Scan on "LiteLLM_UserTable"/);
+  }
+});

@@ -303,7 +303,7 @@ export class OrganizationService {
        SELECT NULL, u.user_id, u.user_role, coalesce(o.orgs, '{}'), lower(u.user_email), coalesce($3 = ANY(o.orgs), false)
          FROM "LiteLLM_UserTable" u
          LEFT JOIN LATERAL (SELECT array_agg(organization_id) AS orgs FROM "LiteLLM_OrganizationMembership" WHERE user_id = u.user_id) o ON true
-        WHERE u.user_id = ANY($1::text[]) OR lower(u.user_email) IN (SELECT folded FROM given)`,
+        WHERE u.user_id = ANY($1::text[]) OR lower(u.user_email) = ANY(ARRAY(SELECT folded FROM given))`,
       [members.flatMap((m) => (m.userId ? [m.userId] : [])), members.flatMap((m) => (m.userEmail ? [m.userEmail] : [])), organizationId],
     );
     return rows.map((r) => ({ ...r, made: false }));

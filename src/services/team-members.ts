@@ -214,7 +214,7 @@ export class TeamMemberService {
       `WITH given AS (SELECT e, lower(e) AS folded FROM unnest($2::text[]) AS e)
        SELECT NULL AS user_id, e AS user_email, folded FROM given
        UNION ALL
-       SELECT user_id, user_email, lower(user_email) FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[]) OR lower(user_email) IN (SELECT folded FROM given)`,
+       SELECT user_id, user_email, lower(user_email) FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[]) OR lower(user_email) = ANY(ARRAY(SELECT folded FROM given))`,
       [ids, emails],
     );
     const folded = new Map(rows.filter((r) => r.user_id === null).map((r) => [r.user_email!, r.folded]));
