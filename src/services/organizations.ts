@@ -8,7 +8,7 @@ import { badInput, conflict, GatewayError, notFound } from '../graphql/errors';
 import { actorOf, audit, columnJson, snakeJson } from './audit';
 import { BudgetFields, BudgetService, validateBudget } from './budgets';
 import { deleteKeysWithin } from './keys';
-import { lockUserEmails } from './members';
+import { lockUserEmails, NamedUsers } from './members';
 import { lockTeam } from './team-members';
 import { tombstoneTeams } from './teams';
 import * as v from './validate';
@@ -70,17 +70,6 @@ function validateOrganization(a: CreateOrganizationArgs | UpdateOrganizationArgs
   v.jsonObject('modelMaxBudget', a.modelMaxBudget);
   if (a.budgetId != null && !ORGANIZATION_ID.test(a.budgetId)) throw badInput('budgetId', 'must be 1 to 128 characters from A-Z a-z 0-9 . _ : @ / -');
   validateBudget(budgetPart(a));
-}
-
-/** A user a member names (user_id null: an email given, with its folding), or one this call makes. */
-interface KnownUser {
-  given: string | null;
-  user_id: string | null;
-  user_role: string | null;
-  orgs: string[];
-  folded: string | null;
-  member: boolean;
-  made: boolean;
 }
 
 /**
@@ -233,34 +222,34 @@ export class OrganizationService {
     return this.ds.transaction(async (em) => {
       const org = await this.managedOrganization(em, organizationId, '/organization/member_add');
       await lockUserEmails(em, members);
-      const known = await this.knownUsers(em, members, org.id);
+      const named = await NamedUsers.read(em, members);
+      const made = new Set<string>();
       const making: { id: string; email: string | null }[] = [];
       const tiers: { id: string; a: BudgetFields }[] = [];
       const added: { user_id: string; user_role: string; budget_id: string | null; at: string }[] = [];
       for (const [i, m] of members.entries()) {
         const at = `members[${i}]`;
-        let user = m.userId ? known.find((u) => u.user_id === m.userId) : undefined;
+        let user = named.byId(m.userId);
         if (!user && m.userEmail) {
           // as everywhere else: one user per email whatever its case (LiteLLM's lower(user_email) index)
-          const folded = known.find((u) => u.given === m.userEmail)?.folded;
-          const byEmail = known.filter((u) => u.user_id !== null && u.folded !== null && u.folded === folded);
+          const byEmail = named.withEmail(m.userEmail);
           // LiteLLM's wording
           if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
           user = byEmail[0];
         }
         let userId: string;
         if (user) {
-          userId = user.user_id!;
-          if (!user.made) this.policy.assertMayBringIntoOrganization({ userId, role: user.user_role, organizationIds: user.orgs });
+          userId = user.userId;
+          if (!made.has(userId)) this.policy.assertMayBringIntoOrganization({ userId, role: user.role, organizationIds: user.organizations });
         } else {
           if (m.userId) this.policy.assertMayCreateUserId(m.userId);
           userId = m.userId ?? randomUUID();
           making.push({ id: userId, email: m.userEmail ?? null });
-          const folded = m.userEmail ? (known.find((u) => u.given === m.userEmail)?.folded ?? null) : null;
-          known.push({ given: null, user_id: userId, user_role: 'internal_user', orgs: [], folded, member: false, made: true });
+          named.made(userId, m.userEmail ?? null);
+          made.add(userId);
         }
         // LiteLLM fails on the duplicate membership row
-        if (user?.member || added.some((x) => x.user_id === userId)) throw conflict(`User ${userId} is already a member of organization ${org.id}`, at);
+        if (user?.organizations.includes(org.id) || added.some((x) => x.user_id === userId)) throw conflict(`User ${userId} is already a member of organization ${org.id}`, at);
         let budgetId: string | null = null;
         if (m.maxBudgetInOrganization != null) {
           budgetId = randomUUID();
@@ -289,24 +278,6 @@ export class OrganizationService {
       await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_OrganizationTable', objectId: org.id, before: null, after: { members_added: added.map(({ at: _at, ...x }) => x) } });
       return org;
     });
-  }
-
-  /**
-   * The users the members name, by id or by email (folded by PostgreSQL's lower(), as LiteLLM's index is), with
-   * their role, their organizations and whether they are in this one; and each email given, as lower() folds it.
-   */
-  private async knownUsers(em: EntityManager, members: OrganizationMemberArgs[], organizationId: string): Promise<KnownUser[]> {
-    const rows: Omit<KnownUser, 'made'>[] = await em.query(
-      `WITH given AS (SELECT e, lower(e) AS folded FROM unnest($2::text[]) AS e)
-       SELECT e AS given, NULL AS user_id, NULL AS user_role, '{}'::text[] AS orgs, folded, false AS member FROM given
-       UNION ALL
-       SELECT NULL, u.user_id, u.user_role, coalesce(o.orgs, '{}'), lower(u.user_email), coalesce($3 = ANY(o.orgs), false)
-         FROM "LiteLLM_UserTable" u
-         LEFT JOIN LATERAL (SELECT array_agg(organization_id) AS orgs FROM "LiteLLM_OrganizationMembership" WHERE user_id = u.user_id) o ON true
-        WHERE u.user_id = ANY($1::text[]) OR lower(u.user_email) = ANY(ARRAY(SELECT folded FROM given))`,
-      [members.flatMap((m) => (m.userId ? [m.userId] : [])), members.flatMap((m) => (m.userEmail ? [m.userEmail] : [])), organizationId],
-    );
-    return rows.map((r) => ({ ...r, made: false }));
   }
 
   /**

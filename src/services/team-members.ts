@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Budget, Team, TeamMembership } from '../../entities';
 import type { TeamMemberEntry } from './members';
-import { lockUserEmails, memberOf } from './members';
+import { lockUserEmails, memberOf, NamedUsers } from './members';
 import { Policy } from '../auth/policy';
 import { Config } from '../config';
 import { badInput, conflict, forbidden, GatewayError, notFound } from '../graphql/errors';
@@ -59,40 +59,21 @@ function validatePatch(p: MemberBudgetPatch): void {
 const joinTeam = (em: EntityManager, userIds: string[], teamId: string) =>
   em.query(`UPDATE "LiteLLM_UserTable" SET teams = array_append(coalesce(teams, '{}'), $2) WHERE user_id = ANY($1::text[]) AND NOT ($2 = ANY(coalesce(teams, '{}')))`, [userIds, teamId]);
 
-interface NamedUser {
-  user_id: string;
-  user_email: string | null;
-  /** lower(user_email) */
-  folded: string | null;
-}
-
-interface Named {
-  users: NamedUser[];
-  /** a member's email as lower() folds it */
-  fold: (email: string) => string | null;
-}
-
-/**
- * Who a member is, as LiteLLM resolves it, among the users named (read at the start, with those this call made
- * since): with both id and email, the email must not belong to another user; an email alone finds its user
- * case-insensitively, or makes a new id; an id alone takes its email.
- */
-function identify({ users, fold }: Named, m: TeamMemberArgs, i: number): { id: string; email: string | null; exists: boolean } {
+function identify(named: NamedUsers, m: TeamMemberArgs, i: number): { id: string; email: string | null; exists: boolean } {
   const at = `members[${i}]`;
-  const byId = users.find((u) => u.user_id === m.userId);
+  const byId = named.byId(m.userId);
   if (m.userId && m.userEmail) {
-    const byEmail = users.filter((u) => u.user_email === m.userEmail);
+    const byEmail = named.withExactEmail(m.userEmail);
     if (byEmail.length > 1) throw badInput(at, `Multiple users found with email '${m.userEmail}'. Please use 'user_id' instead.`);
-    if (byEmail.length === 1 && byEmail[0].user_id !== m.userId) throw badInput(at, `user_email '${m.userEmail}' and user_id '${m.userId}' do not belong to the same user.`);
+    if (byEmail.length === 1 && byEmail[0].userId !== m.userId) throw badInput(at, `user_email '${m.userEmail}' and user_id '${m.userId}' do not belong to the same user.`);
     return { id: m.userId, email: m.userEmail, exists: byEmail.length === 1 || !!byId };
   }
   if (m.userEmail) {
-    const email = fold(m.userEmail);
-    const byEmail = users.filter((u) => u.folded !== null && u.folded === email);
+    const byEmail = named.withEmail(m.userEmail);
     if (byEmail.length > 1) throw badInput(at, "Multiple users with this email found in db. Please use 'user_id' instead.");
-    return byEmail.length ? { id: byEmail[0].user_id, email: m.userEmail, exists: true } : { id: randomUUID(), email: m.userEmail, exists: false };
+    return byEmail.length ? { id: byEmail[0].userId, email: m.userEmail, exists: true } : { id: randomUUID(), email: m.userEmail, exists: false };
   }
-  return { id: m.userId!, email: byId?.user_email ?? null, exists: !!byId };
+  return { id: m.userId!, email: byId?.email ?? null, exists: !!byId };
 }
 
 /** The team's default member tier (metadata.team_member_budget_id), when it names one. */
@@ -147,13 +128,7 @@ export class TeamMemberService {
     this.policy.assertTeamOpen(team);
     const roster = rosterOf(team).filter(isEntry);
     const inTeam = (id: string | null, email: string | null) => roster.some((e) => (id !== null && e.user_id === id) || (email !== null && e.user_email === email));
-    // every user a member names, by id or by email, in one statement; users this call makes join the list
-    const named = await this.namedUsers(em, members);
-    const inOrganization = new Set<string>();
-    if (team.organizationId && named.users.length) {
-      const rows: { user_id: string }[] = await em.query(`SELECT user_id FROM "LiteLLM_OrganizationMembership" WHERE organization_id = $1 AND user_id = ANY($2::text[])`, [team.organizationId, named.users.map((u) => u.user_id)]);
-      for (const r of rows) inOrganization.add(r.user_id);
-    }
+    const named = await NamedUsers.read(em, members);
 
     const added: { user_id: string; user_email: string | null; role: 'admin' | 'user' }[] = [];
     const duplicates: string[] = [];
@@ -164,7 +139,7 @@ export class TeamMemberService {
       const { id, email, exists } = identify(named, m, i);
       if (!exists && m.userId) this.policy.assertMayCreateUserId(m.userId);
       if (m.maxBudgetInTeam != null) this.policy.assertCanChangeMemberLimits(team, id);
-      if (exists && id !== made && team.organizationId) this.policy.assertCanJoinOrganizationTeam(team, id, inOrganization.has(id));
+      if (exists && id !== made && team.organizationId) this.policy.assertCanJoinOrganizationTeam(team, id, !!named.byId(id)?.organizations.includes(team.organizationId));
       if (inTeam(id, email) || added.some((a) => a.user_id === id)) {
         duplicates.push(`user_id=${id}, user_email=${email}`);
         continue;
@@ -172,7 +147,7 @@ export class TeamMemberService {
       if (exists) joining.push(id);
       else {
         making.push({ id, email });
-        named.users.push({ user_id: id, user_email: email, folded: email === null ? null : named.fold(email) });
+        named.made(id, email);
       }
       tiers.push({ userId: id, m });
       added.push({ user_id: id, user_email: email, role: m.role === 'admin' ? 'admin' : 'user' });
@@ -201,24 +176,6 @@ export class TeamMemberService {
     );
     await audit(em, this.config, this.policy.caller, { action: 'updated', table: 'LiteLLM_TeamTable', objectId: team.id, before: { members_with_roles: team.membersWithRoles }, after: { members_added: added } });
     return em.findOneByOrFail(Team, { id: team.id });
-  }
-
-  /**
-   * The users the members name, by id or by email case-insensitively (identify picks among them as LiteLLM
-   * would), with every email folded by PostgreSQL's lower(), as LiteLLM's lookups compare them.
-   */
-  private async namedUsers(em: EntityManager, members: TeamMemberArgs[]): Promise<Named> {
-    const ids = members.flatMap((m) => (m.userId ? [m.userId] : []));
-    const emails = members.flatMap((m) => (m.userEmail ? [m.userEmail] : []));
-    const rows: { user_id: string | null; user_email: string | null; folded: string | null }[] = await em.query(
-      `WITH given AS (SELECT e, lower(e) AS folded FROM unnest($2::text[]) AS e)
-       SELECT NULL AS user_id, e AS user_email, folded FROM given
-       UNION ALL
-       SELECT user_id, user_email, lower(user_email) FROM "LiteLLM_UserTable" WHERE user_id = ANY($1::text[]) OR lower(user_email) = ANY(ARRAY(SELECT folded FROM given))`,
-      [ids, emails],
-    );
-    const folded = new Map(rows.filter((r) => r.user_id === null).map((r) => [r.user_email!, r.folded]));
-    return { users: rows.filter((r): r is NamedUser => r.user_id !== null), fold: (email) => folded.get(email) ?? null };
   }
 
   /**
