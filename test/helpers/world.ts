@@ -38,3 +38,20 @@ export async function insertKey(
 
 export type { MadePrincipal };
 export { makePrincipal };
+
+/** 20,000 more users ('bulk-1' … with emails 'bulk-N@example.com'), analyzed: enough that a scan of UserTable shows in plans. */
+export async function manyUsers(t: TestGateway): Promise<void> {
+  await t.db.ds.query(`INSERT INTO "LiteLLM_UserTable" (user_id, user_email, teams) SELECT 'bulk-' || g, 'bulk-' || g || '@example.com', '{}' FROM generate_series(1, 20000) g`);
+  await t.db.ds.query(`ANALYZE "LiteLLM_UserTable"`);
+}
+
+/** The plans of the statements that look users up by id or email, given their parameters in order. */
+export async function userLookupPlans(t: TestGateway, statements: string[], params: unknown[]): Promise<string[]> {
+  const lookups = statements.filter((s) => /^\s*(WITH|SELECT)/i.test(s) && /FROM "LiteLLM_UserTable"/.test(s) && /user_email|user_id/.test(s));
+  const plans = [];
+  for (const s of lookups) {
+    const used = Math.max(0, ...[...s.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    plans.push((await t.db.ds.query(`EXPLAIN ${s}`, params.slice(0, used))).map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
+  }
+  return plans;
+}
