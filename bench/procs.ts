@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import type pg from 'pg';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,3 +32,14 @@ export function peakMB(pid: number): number {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
+
+/** Waits (up to two minutes) until none of these servers runs a query of its database: one run's leftovers must not slow the next. */
+export async function settled(pools: pg.Pool[]): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const busy = await Promise.all(
+      pools.map(async (p) => (await p.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`)).rows[0].n),
+    );
+    if (busy.every((n) => n === 0)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -8,7 +8,7 @@ import { argValue } from '../src/config';
 import { installPgTypeParsers } from '../src/db/pg-types';
 import { benchDatabase, Scale } from './data';
 import { Figures, load, loadWithCpu } from './measure';
-import { freePort, peakMB, waitFor } from './procs';
+import { freePort, peakMB, settled, waitFor } from './procs';
 import { BENCH_VIRTUAL_KEY, prepareContext, QUERIES, STARVATION } from './queries';
 
 // Issue 17's measure: the dashboard query (Q3: Q2 with usage) through a gateway on the primary only and through
@@ -69,16 +69,7 @@ async function main() {
   const [{ standby: inRecovery }] = (await standby.query('SELECT pg_is_in_recovery() AS standby')).rows;
   if (!inRecovery) throw new Error('DATABASE_URL_READ_REPLICA is not a standby (pg_is_in_recovery() is false)');
 
-  /** until neither server runs a query of this database (one run's leftovers must not slow the next) */
-  const settle = async () => {
-    for (let i = 0; i < 600; i++) {
-      const busy = await Promise.all(
-        [primary, standby].map(async (p) => (await p.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`)).rows[0].n),
-      );
-      if (busy.every((n) => n === 0)) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const settle = () => settled([primary, standby]);
   // the bench's own key, written on the primary, must be on the replica before anything reads it there
   const [{ lsn }] = (await primary.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows;
   for (let i = 0; i < 600 && !(await standby.query('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS ok', [lsn])).rows[0].ok; i++) await new Promise((r) => setTimeout(r, 100));

@@ -8,7 +8,7 @@ import { argValue } from '../src/config';
 import { installPgTypeParsers } from '../src/db/pg-types';
 import { benchDatabase, benchServer, Scale } from './data';
 import { measureQuery, measureStarvation, QueryResult, StarvationResult, starvationTable, table } from './measure';
-import { freePort, peakMB, waitFor } from './procs';
+import { freePort, peakMB, settled, waitFor } from './procs';
 import { prepareContext, QUERIES } from './queries';
 
 const MASTER = 'sk-bench-master-key';
@@ -35,13 +35,7 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${gatewayPort}/health/readiness`, gateway);
     await waitFor(`http://127.0.0.1:${floorPort}/Q1`, floor);
-    const settle = async () => {
-      for (let i = 0; i < 600; i++) {
-        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
-        if (rows[0].n === 0) return;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
+    const settle = () => settled([pool]);
     const target = { gatewayUrl: `http://127.0.0.1:${gatewayPort}`, floorUrl: `http://127.0.0.1:${floorPort}`, key: MASTER, settle, gatewayPid: gateway.pid, floorPid: floor.pid };
     const results: QueryResult[] = [];
     for (const q of QUERIES.filter((x) => !only || only.includes(x.id))) {
